@@ -1,0 +1,1 @@
+"""Moving data between vaults: clocks and (later) bundles and merge."""

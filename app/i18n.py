@@ -1,0 +1,29 @@
+"""Translation hook for the Qt-free core.
+
+The core speaks Swedish first. Its user-facing messages go through ``_`` so that a gettext
+catalogue (``resources/i18n/<lang>/LC_MESSAGES/mottryck.mo``) can translate them; without one
+the Swedish source text is shown. The Qt layer has its own ``.ts``/``.qm`` catalogues.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+_LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def set_language(lang: str) -> None:
+    """Switch the core's messages to ``lang`` ("sv" is the source language)."""
+    global _translation
+    if lang == "sv":
+        _translation = gettext.NullTranslations()
+        return
+    _translation = gettext.translation(
+        "mottryck", localedir=_LOCALE_DIR, languages=[lang], fallback=True
+    )
+
+
+def _(message: str) -> str:
+    return _translation.gettext(message)

@@ -1,0 +1,42 @@
+"""People: the persons the working group maps, notifies and helps."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import JSON, Date, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, SyncMixin, enum_type, json_list_default
+from app.models.enums import FrivardStatus, IdKind
+
+
+class Person(SyncMixin, Base):
+    __tablename__ = "person"
+
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    aliases: Mapped[list[Any]] = mapped_column(JSON, default=json_list_default)
+    # Normalised to 12 digits (YYYYMMDDNNNN); samordningsnummer carry day + 60.
+    personnummer: Mapped[str | None] = mapped_column(String(12), unique=True)
+    id_kind: Mapped[IdKind | None] = mapped_column(enum_type(IdKind))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(200))
+    postal_code: Mapped[str | None] = mapped_column(String(10))
+    city: Mapped[str | None] = mapped_column(String(100))
+    frivard_status: Mapped[FrivardStatus] = mapped_column(
+        enum_type(FrivardStatus), default=FrivardStatus.NONE
+    )
+    frivard_from: Mapped[date | None] = mapped_column(Date)
+    frivard_to: Mapped[date | None] = mapped_column(Date)
+    frivard_office: Mapped[str | None] = mapped_column(String(100))
+    responsible_officer: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_person_name", "last_name", "first_name"),
+        Index("ix_person_frivard_status", "frivard_status"),
+    )
