@@ -58,11 +58,14 @@ class NotFound(MottryckError):
 
 @dataclass(frozen=True)
 class FieldError:
+    """``field`` is the attribute name (for the UI to find the widget); ``label`` what users read."""
+
     field: str
     reason: str
+    label: str = ""
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.reason}"
+        return f"{self.label or self.field}: {self.reason}"
 
 
 class ValidationError(MottryckError):

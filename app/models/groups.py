@@ -9,6 +9,7 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, Integer, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, SyncMixin, enum_type, json_list_default
+from app.models.collation import swedish_sort_key
 from app.models.enums import Confidence, GroupStatus, RelationKind
 
 
@@ -16,6 +17,7 @@ class Group(SyncMixin, Base):
     __tablename__ = "group"
 
     name: Mapped[str] = mapped_column(String(100))
+    sort_name: Mapped[str] = mapped_column(String(110), default="")
     aliases: Mapped[list[Any]] = mapped_column(JSON, default=json_list_default)
     area: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[GroupStatus] = mapped_column(enum_type(GroupStatus), default=GroupStatus.ACTIVE)
@@ -23,7 +25,10 @@ class Group(SyncMixin, Base):
     priority_review_date: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_group_name", "name"),)
+    __table_args__ = (Index("ix_group_sort_name", "sort_name"),)
+
+    def refresh_derived(self) -> None:
+        self.sort_name = swedish_sort_key(self.name)
 
 
 class Membership(SyncMixin, Base):

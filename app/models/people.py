@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, SyncMixin, enum_type, json_list_default
+from app.models.collation import swedish_sort_key
 from app.models.enums import FrivardStatus, IdKind
 
 
@@ -17,6 +18,8 @@ class Person(SyncMixin, Base):
 
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
+    # "efternamn förnamn" as a Swedish sort key (app/models/collation.py), kept by the model.
+    sort_name: Mapped[str] = mapped_column(String(220), default="")
     aliases: Mapped[list[Any]] = mapped_column(JSON, default=json_list_default)
     # Normalised to 12 digits (YYYYMMDDNNNN); samordningsnummer carry day + 60.
     personnummer: Mapped[str | None] = mapped_column(String(12), unique=True)
@@ -37,6 +40,9 @@ class Person(SyncMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
-        Index("ix_person_name", "last_name", "first_name"),
+        Index("ix_person_sort_name", "sort_name"),
         Index("ix_person_frivard_status", "frivard_status"),
     )
+
+    def refresh_derived(self) -> None:
+        self.sort_name = swedish_sort_key(f"{self.last_name} {self.first_name}")

@@ -61,6 +61,7 @@ def upgrade() -> None:
 
     op.create_table('group',
     sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('sort_name', sa.String(length=110), nullable=False),
     sa.Column('aliases', sa.JSON(), nullable=False),
     sa.Column('area', sa.String(length=200), nullable=True),
     sa.Column('status', sa.Enum('active', 'dormant', 'dissolved', name='groupstatus', native_enum=False, length=40), nullable=False),
@@ -77,7 +78,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('group', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_group_deleted'), ['deleted'], unique=False)
-        batch_op.create_index('ix_group_name', ['name'], unique=False)
+        batch_op.create_index('ix_group_sort_name', ['sort_name'], unique=False)
 
     op.create_table('incident',
     sa.Column('occurred_at', sa.DateTime(), nullable=False),
@@ -140,6 +141,7 @@ def upgrade() -> None:
     op.create_table('person',
     sa.Column('first_name', sa.String(length=100), nullable=False),
     sa.Column('last_name', sa.String(length=100), nullable=False),
+    sa.Column('sort_name', sa.String(length=220), nullable=False),
     sa.Column('aliases', sa.JSON(), nullable=False),
     sa.Column('personnummer', sa.String(length=12), nullable=True),
     sa.Column('id_kind', sa.Enum('personnummer', 'samordningsnummer', name='idkind', native_enum=False, length=40), nullable=True),
@@ -167,7 +169,7 @@ def upgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_person_deleted'), ['deleted'], unique=False)
         batch_op.create_index('ix_person_frivard_status', ['frivard_status'], unique=False)
-        batch_op.create_index('ix_person_name', ['last_name', 'first_name'], unique=False)
+        batch_op.create_index('ix_person_sort_name', ['sort_name'], unique=False)
 
     op.create_table('service_provider',
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -616,7 +618,7 @@ def downgrade() -> None:
 
     op.drop_table('service_provider')
     with op.batch_alter_table('person', schema=None) as batch_op:
-        batch_op.drop_index('ix_person_name')
+        batch_op.drop_index('ix_person_sort_name')
         batch_op.drop_index('ix_person_frivard_status')
         batch_op.drop_index(batch_op.f('ix_person_deleted'))
 
@@ -636,7 +638,7 @@ def downgrade() -> None:
 
     op.drop_table('incident')
     with op.batch_alter_table('group', schema=None) as batch_op:
-        batch_op.drop_index('ix_group_name')
+        batch_op.drop_index('ix_group_sort_name')
         batch_op.drop_index(batch_op.f('ix_group_deleted'))
 
     op.drop_table('group')

@@ -1,0 +1,104 @@
+"""Sessions over an unlocked vault, with merge stamps applied on every flush.
+
+``Db.write()`` is one transaction per user action (``BEGIN IMMEDIATE``, so the audit chain's
+sequence can't race another writer); ``Db.read()`` never writes. Every SyncMixin row that is
+added or changed gets its hybrid-logical-clock stamp, origin unit and ``updated_at`` here, so
+no service can forget them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.exchange.hlc import ZERO, HybridClock, Stamp
+from app.models import SyncMixin, VaultMeta
+from app.vault.vault import UnlockedVault
+
+
+def utcnow() -> datetime:
+    """Naive UTC: SQLite's DateTime has no zone; everything stored is UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Db:
+    def __init__(self, vault: UnlockedVault, user: str | None = None) -> None:
+        self.vault = vault
+        self.user = user or vault.user
+        self.engine: Engine = vault.engine
+        self._write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self.audit_key = vault.derive_subkey(b"audit mac v1")
+        self.unit_id = vault.meta("unit_id") or ""
+        last = vault.meta("hlc_last")
+        self.clock = HybridClock(Stamp.parse(last) if last else ZERO)
+        self._writer = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        session = self._writer()
+        session.info["db"] = self
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._reader()
+        session.info["db"] = self
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def meta(self, key: str) -> str | None:
+        with self.read() as s:
+            row = s.get(VaultMeta, key)
+            return None if row is None else row.value
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_rows(session: Session, _ctx: Any, _instances: Any) -> None:
+    db = session.info.get("db")
+    if db is None:
+        return
+    changed = [o for o in session.new if isinstance(o, SyncMixin)]
+    changed += [o for o in session.dirty if isinstance(o, SyncMixin) and session.is_modified(o)]
+    if not changed:
+        return
+    now = utcnow()
+    stamp = db.clock.last
+    for obj in changed:
+        refresh = getattr(obj, "refresh_derived", None)
+        if refresh is not None:
+            refresh()
+        if obj in session.new:
+            obj.created_at = obj.created_at or now
+        if not session.info.get("keep_stamps"):  # the bundle importer keeps remote stamps
+            stamp = db.clock.now()
+            obj.hlc = str(stamp)
+            obj.origin_unit = db.unit_id
+        obj.updated_at = now
+    meta = session.get(VaultMeta, "hlc_last")
+    if meta is None:
+        session.add(VaultMeta(key="hlc_last", value=str(db.clock.last)))
+    else:
+        meta.value = str(db.clock.last)
+
+
+def first_or_none(session: Session, stmt: Any) -> Any:
+    return session.execute(stmt).scalars().first()
+
+
+__all__ = ["Db", "first_or_none", "select", "utcnow"]

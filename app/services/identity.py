@@ -1,0 +1,79 @@
+"""Personnummer and samordningsnummer: validation (python-stdnum), normalising and masking.
+
+Stored as 12 digits, YYYYMMDDNNNN. stdnum validates personnummer (Luhn and date) but not the
+samordningsnummer rule (day + 60), so those get the same checks with the day shifted back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from stdnum import luhn
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.se import personnummer as pnr
+
+from app.errors import FieldError, ValidationError
+from app.i18n import _
+from app.models.enums import IdKind
+
+FIELD = "personnummer"
+
+
+@dataclass(frozen=True)
+class IdNumber:
+    digits: str  # 12 digits
+    kind: IdKind
+    birth_date: date
+
+
+def _fail(reason: str) -> ValidationError:
+    return ValidationError(FieldError(FIELD, reason, _("personnummer")))
+
+
+def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
+    """Validate and normalise a personnummer/samordningsnummer typed in any usual form."""
+    today = today or date.today()
+    raw = text.strip()
+    try:
+        compact = pnr.compact(raw)  # "YYMMDD-NNNN" / "YYYYMMDD-NNNN" ('+' for 100 years)
+        if len(compact) not in (11, 13):
+            raise InvalidLength()
+        digits = compact[:-5] + compact[-4:]
+        if compact[-5] not in "-+" or not digits.isdigit():
+            raise InvalidFormat()
+        day = int(compact[-7:-5])  # the day sits just before the separator in both forms
+        kind = IdKind.PERSONNUMMER
+        shifted = compact
+        if day > 60:
+            kind = IdKind.SAMORDNINGSNUMMER
+            shifted = f"{compact[:-7]}{day - 60:02d}{compact[-5:]}"
+        born = pnr.get_birth_date(shifted)
+        luhn.validate(digits[-10:])
+    except InvalidLength as exc:
+        raise _fail(_("ska ha 10 eller 12 siffror")) from exc
+    except InvalidFormat as exc:
+        raise _fail(_("får bara innehålla siffror och ett bindestreck")) from exc
+    except InvalidComponent as exc:
+        raise _fail(_("innehåller inget giltigt datum")) from exc
+    except InvalidChecksum as exc:
+        raise _fail(_("kontrollsiffran stämmer inte")) from exc
+    except (StdnumError, ValueError) as exc:
+        raise _fail(_("är inte ett giltigt nummer")) from exc
+    if born > today:
+        raise _fail(_("födelsedatumet ligger i framtiden"))
+    century = str(born.year)[:2]
+    full = digits if len(digits) == 12 else century + digits
+    return IdNumber(full, kind, born)
+
+
+def mask(digits: str | None) -> str:
+    """What every screen and list shows by default: the birth date, never the last four."""
+    if not digits:
+        return ""
+    return f"{digits[:8]}-****"
+
+
+def format_full(digits: str) -> str:
+    return f"{digits[:8]}-{digits[8:]}"

@@ -1,0 +1,259 @@
+"""Incidents (the incident review): type, time, place, GMI, and who was involved."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.errors import FieldError, NotFound, ValidationError
+from app.i18n import _
+from app.models import Group, Incident, IncidentGroup, IncidentPerson, Person
+from app.models.enums import Gmi, GroupInvolvement, IncidentType, InvolvementRole
+from app.services import audit
+from app.services.audit import Action
+from app.services.db import Db
+from app.services.validate import Checker
+
+INCIDENT_FIELDS = {
+    "occurred_at": _("tidpunkt"), "type": _("typ"), "place": _("plats"), "area": _("område"),
+    "gmi": _("gruppkoppling (GMI)"), "injured": _("skadade"), "killed": _("döda"),
+    "description": _("beskrivning"), "groups": _("inblandade grupper"),
+    "persons": _("inblandade personer"),
+}
+
+
+@dataclass(frozen=True)
+class InvolvedGroup:
+    group_id: str
+    name: str
+    involvement: GroupInvolvement
+
+
+@dataclass(frozen=True)
+class InvolvedPerson:
+    person_id: str
+    name: str
+    role: InvolvementRole
+
+
+@dataclass(frozen=True)
+class IncidentDTO:
+    id: str
+    occurred_at: datetime
+    type: IncidentType
+    place: str | None
+    area: str | None
+    gmi: Gmi
+    injured: int
+    killed: int
+    description: str | None
+    groups: tuple[InvolvedGroup, ...] = ()
+    persons: tuple[InvolvedPerson, ...] = ()
+
+
+def _pairs(c: Checker, field: str, label: str, value: Any, enum_cls: Any,
+           default: Any) -> list[tuple[str, Any]]:
+    """``[(id, role)]`` from ids, (id, role) pairs or {"id":…, "role":…} dicts."""
+    out: list[tuple[str, Any]] = []
+    for item in value or ():
+        if isinstance(item, str):
+            ident, role = item, default
+        elif isinstance(item, Mapping):
+            ident, role = item.get("id"), item.get("role") or default
+        elif isinstance(item, Sequence) and len(item) == 2:
+            ident, role = item
+        else:
+            c.fail(field, label, _("ogiltig uppgift"))
+            continue
+        checked = c.enum(field, label, role, enum_cls)
+        if ident and checked is not None and ident not in [i for i, _r in out]:
+            out.append((str(ident), checked))
+    return out
+
+
+class IncidentService:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def _clean(self, s: Session, values: Mapping[str, Any]) -> dict[str, Any]:
+        unknown = set(values) - set(INCIDENT_FIELDS)
+        if unknown:
+            raise ValidationError([FieldError(f, _("okänt fält")) for f in sorted(unknown)])
+        c, L = Checker(), INCIDENT_FIELDS
+        out = {
+            "occurred_at": c.datetime("occurred_at", L["occurred_at"], values.get("occurred_at"),
+                                      required=True),
+            "type": c.enum("type", L["type"], values.get("type"), IncidentType),
+            "place": c.text("place", L["place"], values.get("place")),
+            "area": c.text("area", L["area"], values.get("area"), max_len=100),
+            "gmi": c.enum("gmi", L["gmi"], values.get("gmi") or Gmi.UNKNOWN, Gmi),
+            "injured": c.integer("injured", L["injured"], values.get("injured") or 0, minimum=0,
+                                 maximum=1000),
+            "killed": c.integer("killed", L["killed"], values.get("killed") or 0, minimum=0,
+                                maximum=1000),
+            "description": c.text("description", L["description"], values.get("description"),
+                                  max_len=20000),
+        }
+        # A day's slack for clock and time-zone differences; incidents are in the past.
+        if out["occurred_at"] and out["occurred_at"] > datetime.now() + timedelta(days=1):
+            c.fail("occurred_at", L["occurred_at"], _("ligger i framtiden"))
+        groups = _pairs(c, "groups", L["groups"], values.get("groups"), GroupInvolvement,
+                        GroupInvolvement.UNKNOWN)
+        persons = _pairs(c, "persons", L["persons"], values.get("persons"), InvolvementRole,
+                         InvolvementRole.OTHER)
+        for gid, _role in groups:
+            g = s.get(Group, gid)
+            if g is None or g.deleted:
+                c.fail("groups", L["groups"], _("gruppen finns inte"))
+        for pid, _role in persons:
+            p = s.get(Person, pid)
+            if p is None or p.deleted:
+                c.fail("persons", L["persons"], _("personen finns inte"))
+        c.done()
+        out["groups"], out["persons"] = groups, persons
+        return out
+
+    @staticmethod
+    def _load(s: Session, incident_id: str) -> Incident:
+        inc = s.get(Incident, incident_id)
+        if inc is None or inc.deleted:
+            raise NotFound(_("Händelsen finns inte (eller är borttagen)."))
+        return inc
+
+    @staticmethod
+    def _set_involvement(s: Session, inc: Incident, groups: list[tuple[str, Any]],
+                         persons: list[tuple[str, Any]]) -> None:
+        """Replace involvement rows, keeping (and tombstoning) rows so merges see removals."""
+        existing_g = {r.group_id: r for r in s.execute(
+            select(IncidentGroup).where(IncidentGroup.incident_id == inc.id)).scalars()}
+        wanted_g = dict(groups)
+        for gid, row in existing_g.items():
+            if gid not in wanted_g:
+                row.deleted = True
+        for gid, role in wanted_g.items():
+            row = existing_g.get(gid)
+            if row is None:
+                s.add(IncidentGroup(incident_id=inc.id, group_id=gid, involvement=role))
+            else:
+                row.involvement, row.deleted = role, False
+        existing_p = {r.person_id: r for r in s.execute(
+            select(IncidentPerson).where(IncidentPerson.incident_id == inc.id)).scalars()}
+        wanted_p = dict(persons)
+        for pid, row in existing_p.items():
+            if pid not in wanted_p:
+                row.deleted = True
+        for pid, role in wanted_p.items():
+            row = existing_p.get(pid)
+            if row is None:
+                s.add(IncidentPerson(incident_id=inc.id, person_id=pid, role=role))
+            else:
+                row.role, row.deleted = role, False
+
+    def _dto(self, s: Session, inc: Incident) -> IncidentDTO:
+        groups = tuple(InvolvedGroup(g.id, g.name, ig.involvement) for ig, g in s.execute(
+            select(IncidentGroup, Group).join(Group, Group.id == IncidentGroup.group_id)
+            .where(IncidentGroup.incident_id == inc.id, IncidentGroup.deleted.is_(False))
+            .order_by(Group.sort_name)).all())
+        persons = tuple(InvolvedPerson(p.id, f"{p.first_name} {p.last_name}", ip.role)
+                        for ip, p in s.execute(
+            select(IncidentPerson, Person).join(Person, Person.id == IncidentPerson.person_id)
+            .where(IncidentPerson.incident_id == inc.id, IncidentPerson.deleted.is_(False))
+            .order_by(Person.sort_name)).all())
+        return IncidentDTO(inc.id, inc.occurred_at, inc.type, inc.place, inc.area, inc.gmi,
+                           inc.injured, inc.killed, inc.description, groups, persons)
+
+    def create(self, values: Mapping[str, Any]) -> IncidentDTO:
+        with self.db.write() as s:
+            cleaned = self._clean(s, values)
+            groups, persons = cleaned.pop("groups"), cleaned.pop("persons")
+            inc = Incident(**cleaned)
+            s.add(inc)
+            s.flush()
+            self._set_involvement(s, inc, groups, persons)
+            s.flush()
+            audit.record(s, Action.CREATE, "incident", inc.id,
+                         detail={"groups": len(groups), "persons": len(persons)})
+            return self._dto(s, inc)
+
+    def update(self, incident_id: str, changes: Mapping[str, Any]) -> IncidentDTO:
+        with self.db.write() as s:
+            inc = self._load(s, incident_id)
+            current = self._dto(s, inc)
+            base: dict[str, Any] = {f: getattr(inc, f) for f in INCIDENT_FIELDS
+                                    if f not in ("groups", "persons")}
+            base["groups"] = [(g.group_id, g.involvement) for g in current.groups]
+            base["persons"] = [(p.person_id, p.role) for p in current.persons]
+            cleaned = self._clean(s, {**base, **changes})
+            groups, persons = cleaned.pop("groups"), cleaned.pop("persons")
+            changed = sorted(f for f, v in cleaned.items() if getattr(inc, f) != v)
+            for field in changed:
+                setattr(inc, field, cleaned[field])
+            if "groups" in changes or "persons" in changes:
+                self._set_involvement(s, inc, groups, persons)
+                changed += [f for f in ("groups", "persons") if f in changes]
+            s.flush()
+            if changed:
+                audit.record(s, Action.UPDATE, "incident", inc.id, detail={"fields": changed})
+            return self._dto(s, inc)
+
+    def delete(self, incident_id: str) -> None:
+        with self.db.write() as s:
+            inc = self._load(s, incident_id)
+            inc.deleted = True
+            s.flush()
+            audit.record(s, Action.DELETE, "incident", inc.id)
+
+    def get(self, incident_id: str) -> IncidentDTO:
+        with self.db.write() as s:
+            inc = self._load(s, incident_id)
+            audit.record(s, Action.READ, "incident", inc.id)
+            return self._dto(s, inc)
+
+    def _filtered(self, stmt: Any, type: IncidentType | str | None, since: datetime | None,
+                  until: datetime | None, group_id: str | None, person_id: str | None,
+                  gmi: Gmi | str | None) -> Any:
+        stmt = stmt.where(Incident.deleted.is_(False))
+        if type:
+            stmt = stmt.where(Incident.type == IncidentType(type))
+        if since:
+            stmt = stmt.where(Incident.occurred_at >= since)
+        if until:
+            stmt = stmt.where(Incident.occurred_at < until)
+        if gmi:
+            stmt = stmt.where(Incident.gmi == Gmi(gmi))
+        if group_id:
+            stmt = stmt.where(Incident.id.in_(select(IncidentGroup.incident_id).where(
+                IncidentGroup.group_id == group_id, IncidentGroup.deleted.is_(False))))
+        if person_id:
+            stmt = stmt.where(Incident.id.in_(select(IncidentPerson.incident_id).where(
+                IncidentPerson.person_id == person_id, IncidentPerson.deleted.is_(False))))
+        return stmt
+
+    def search(self, *, type: IncidentType | str | None = None, since: datetime | None = None,
+               until: datetime | None = None, group_id: str | None = None,
+               person_id: str | None = None, gmi: Gmi | str | None = None, limit: int = 200,
+               offset: int = 0) -> list[IncidentDTO]:
+        """Newest first. Involved groups are included; involved people only via ``get``."""
+        stmt = self._filtered(select(Incident), type, since, until, group_id, person_id, gmi)
+        stmt = stmt.order_by(Incident.occurred_at.desc(), Incident.id).limit(limit).offset(offset)
+        with self.db.read() as s:
+            out = []
+            for inc in s.execute(stmt).scalars().all():
+                dto = self._dto(s, inc)
+                out.append(IncidentDTO(dto.id, dto.occurred_at, dto.type, dto.place, dto.area,
+                                       dto.gmi, dto.injured, dto.killed, dto.description,
+                                       dto.groups, ()))
+            return out
+
+    def count(self, *, type: IncidentType | str | None = None, since: datetime | None = None,
+              until: datetime | None = None, group_id: str | None = None,
+              person_id: str | None = None, gmi: Gmi | str | None = None) -> int:
+        stmt = self._filtered(select(func.count(Incident.id)), type, since, until, group_id,
+                              person_id, gmi)
+        with self.db.read() as s:
+            return int(s.execute(stmt).scalar_one())

@@ -1,0 +1,70 @@
+"""Opening a vault for work: unlock, migrate, and the login entry in the audit log.
+
+This is the one place that turns a ``Vault`` into the services the CLI and the UI use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.services import audit
+from app.services.audit import Action
+from app.services.db import Db
+from app.services.groups import GroupService
+from app.services.incidents import IncidentService
+from app.services.people import PeopleService
+from app.vault.kdf import KdfParams
+from app.vault.vault import UnlockedVault, Vault
+
+
+@dataclass
+class Services:
+    vault: UnlockedVault
+    db: Db
+    people: PeopleService = field(init=False)
+    groups: GroupService = field(init=False)
+    incidents: IncidentService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.people = PeopleService(self.db)
+        self.groups = GroupService(self.db)
+        self.incidents = IncidentService(self.db)
+
+    @property
+    def user(self) -> str:
+        return self.db.user
+
+    def lock(self) -> None:
+        self.vault.lock()
+
+
+def _start(unlocked: UnlockedVault, action_detail: dict[str, object] | None = None) -> Services:
+    db = Db(unlocked)
+    with db.write() as s:
+        if unlocked.failed_attempts_before:
+            # Failures can't be written while the vault is locked; they are counted in the
+            # back-off file and entered here, before the login that ended them.
+            audit.record(s, Action.FAILED_LOGIN, "vault", unlocked.vault_id,
+                         detail={"attempts": unlocked.failed_attempts_before})
+        audit.record(s, Action.LOGIN, "vault", unlocked.vault_id, detail=action_detail)
+    return Services(unlocked, db)
+
+
+def open_vault(folder: Path | str, user: str, passphrase: str) -> Services:
+    return _start(Vault(folder).unlock(user, passphrase))
+
+
+def open_with_recovery(folder: Path | str, recovery_key: str) -> Services:
+    return _start(Vault(folder).unlock_with_recovery(recovery_key), {"method": "recovery"})
+
+
+def create_vault(folder: Path | str, user: str, passphrase: str, *,
+                 kdf_params: KdfParams | None = None, unit_name: str = "") -> tuple[Services, str]:
+    """Create a vault and open it; returns the services and the recovery key (show once)."""
+    unlocked, recovery = Vault.create(folder, user, passphrase, kdf_params=kdf_params,
+                                      unit_name=unit_name)
+    db = Db(unlocked)
+    with db.write() as s:
+        audit.record(s, Action.CREATE, "vault", unlocked.vault_id)
+    return Services(unlocked, db), recovery
