@@ -280,6 +280,43 @@ class PeopleService:
             audit.record(s, Action.READ, "person_list", None, purpose=purpose,
                          detail={"rows": shown})
 
+    def current_groups_for(self, person_ids: list[str]) -> dict[str, list[str]]:
+        """Current group names for a page of people, in one query."""
+        if not person_ids:
+            return {}
+        today = date.today()
+        stmt = (
+            select(Membership.person_id, Group.name)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Membership.person_id.in_(person_ids), Membership.deleted.is_(False),
+                   Group.deleted.is_(False),
+                   or_(Membership.valid_from.is_(None), Membership.valid_from <= today),
+                   or_(Membership.valid_to.is_(None), Membership.valid_to >= today))
+            .order_by(Group.sort_name)
+        )
+        out: dict[str, list[str]] = {pid: [] for pid in person_ids}
+        with self.db.read() as s:
+            for pid, name in s.execute(stmt).all():
+                if name not in out[pid]:
+                    out[pid].append(name)
+        return out
+
+    def reveal_many(self, person_ids: list[str], purpose: str) -> dict[str, str]:
+        """Full numbers for a listing; one REVEAL event per person, all in one transaction."""
+        if not purpose or not purpose.strip():
+            raise ValidationError(FieldError("purpose", _("ange varför numren behöver visas"),
+                                             _("syfte")))
+        out: dict[str, str] = {}
+        with self.db.write() as s:
+            rows = s.execute(select(Person.id, Person.personnummer).where(
+                Person.id.in_(person_ids), Person.deleted.is_(False))).all()
+            for pid, digits in rows:
+                if digits:
+                    audit.record(s, Action.REVEAL, ENTITY, pid, purpose=purpose.strip(),
+                                 detail={"field": "personnummer"})
+                    out[pid] = f"{digits[:8]}-{digits[8:]}"
+        return out
+
     def current_groups(self, person_id: str) -> list[str]:
         today = date.today()
         stmt = (
