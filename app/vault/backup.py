@@ -26,7 +26,7 @@ from app.errors import BackupError, VaultExists
 from app.i18n import _
 from app.vault.atomic import fsync_dir
 from app.vault.keyslots import KeySlotFile
-from app.vault.vault import DB_NAME, KEYSLOTS_NAME, UnlockedVault, Vault
+from app.vault.vault import BACKOFF_NAME, DB_NAME, KEYSLOTS_NAME, UnlockedVault, Vault
 
 FORMAT = "mottryck-backup"
 VERSION = 1
@@ -168,8 +168,11 @@ def restore_backup(path: Path, folder: Path) -> BackupInfo:
                       path.stat().st_size)
 
 
-def discard_restored(folder: Path) -> None:
+def discard_restored(folder: Path, *, remove_folder: bool = False) -> None:
     """Undo a restore whose vault would not open (used by the CLI's verification step)."""
-    for name in (KEYSLOTS_NAME, DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+    for name in (KEYSLOTS_NAME, DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", BACKOFF_NAME):
         with contextlib.suppress(OSError):
             (Path(folder) / name).unlink()
+    if remove_folder:
+        with contextlib.suppress(OSError):
+            Path(folder).rmdir()  # only if empty: never delete anything we did not write

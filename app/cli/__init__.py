@@ -1,0 +1,83 @@
+"""The `mottryck` command: the desktop app by default, subcommands for admin and scripts.
+
+Every error reaches the user as one line on stderr and exit code 1 — never a traceback
+(unexpected ones are written to the log folder instead).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.errors import MottryckError
+from app.i18n import _
+from app.paths import default_vault_dir, log_dir
+
+
+def _vault_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--vault", type=Path, default=None, metavar="DIR",
+                   help=_("valvets mapp (standard: {d})").format(d=default_vault_dir()))
+    p.add_argument("--user", default=None, metavar="NAMN",
+                   help=_("användare i valvet (standard: valvets enda användare)"))
+    p.add_argument("--passphrase-file", type=Path, default=None, metavar="FIL",
+                   help=_("läs lösenfrasen från första raden i FIL i stället för att fråga"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.cli import people_cmds, vault_cmds
+
+    parser = argparse.ArgumentParser(
+        prog="mottryck",
+        description=_("Mottryck: krypterat register för Sluta skjut-arbetsgrupper. "
+                      "Utan underkommando öppnas programmet."),
+    )
+    parser.add_argument("--version", action="version", version=f"mottryck {__version__}")
+    _vault_arg(parser)
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    vault_cmds.register(sub, _vault_arg)
+    people_cmds.register(sub, _vault_arg)
+    return parser
+
+
+def _log_unexpected(exc: BaseException) -> Path | None:
+    """Log where it failed: frames and the exception type, never the message or values,
+    which may quote personal data (a constraint error repeats the row it refused)."""
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "mottryck-cli.log"
+        logging.basicConfig(filename=path, level=logging.ERROR)
+        frames = "".join(traceback.format_tb(exc.__traceback__, limit=30))
+        logging.getLogger("mottryck").error("%s%s", frames, type(exc).__name__)
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from app.main import run_gui  # Qt is loaded only for the window
+
+            return run_gui(args.vault, args.user, args.passphrase_file)
+        return int(args.handler(args) or 0)
+    except MottryckError as exc:
+        print(f"mottryck: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"mottryck: {_('avbrutet')}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:
+        where = _log_unexpected(exc)
+        note = _(" (detaljer i {path})").format(path=where) if where else ""
+        print(f"mottryck: {_('internt fel')}: {type(exc).__name__}{note}", file=sys.stderr)
+        return 1
