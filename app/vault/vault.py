@@ -331,7 +331,7 @@ class UnlockedVault:
     # ---- locking -----------------------------------------------------------------------
     def lock(self) -> None:
         """Dispose the engine and overwrite the key. Python may still hold copies elsewhere
-        (e.g. the hex string built for PRAGMA key); see docs/SECURITY-NOTES.md."""
+        (e.g. the hex string built for PRAGMA key); see docs/security.md."""
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
