@@ -95,3 +95,10 @@ class ImportRejected(MottryckError):
 
 class BackupError(MottryckError):
     pass
+
+
+class Cancelled(MottryckError):
+    """The user cancelled a long operation; nothing was written."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("Avbrutet; inget sparades."))
