@@ -13,6 +13,7 @@ from stdnum import luhn
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import personnummer as pnr
+from stdnum.util import clean
 
 from app.errors import FieldError, ValidationError
 from app.i18n import _
@@ -32,14 +33,37 @@ def _fail(reason: str) -> ValidationError:
     return ValidationError(FieldError(FIELD, reason, _("personnummer")))
 
 
+def _short_form_birth_date(compact: str, today: date) -> date:
+    """YYMMDD with '-' (under 100 years old) or '+' (100 or older): the latest fitting date.
+
+    Decided by the whole date, not the year alone: on 2025-06-01, "250701-" is 1925-07-01.
+    """
+    yy, month, day = int(compact[0:2]), int(compact[2:4]), int(compact[4:6])
+    year = today.year - (today.year - yy) % 100
+    try:
+        if date(year, month, day) > today:
+            year -= 100
+        if compact[-5] == "+":
+            year -= 100
+        return date(year, month, day)
+    except ValueError as exc:
+        raise InvalidComponent() from exc
+
+
 def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
     """Validate and normalise a personnummer/samordningsnummer typed in any usual form."""
     today = today or date.today()
     raw = text.strip()
     try:
-        compact = pnr.compact(raw)  # "YYMMDD-NNNN" / "YYYYMMDD-NNNN" ('+' for 100 years)
-        if len(compact) not in (11, 13):
+        cleaned = clean(raw, " :")  # also turns full-width digits into ASCII ones
+        body = cleaned.replace("-", "").replace("+", "")
+        # Characters before length, so "811218-987" is reported as too short.
+        if (body and not (body.isdigit() and body.isascii())) or cleaned.count("+") > 1 or (
+                "+" in cleaned and "-" in cleaned):
+            raise InvalidFormat()
+        if len(body) not in (10, 12):
             raise InvalidLength()
+        compact = pnr.compact(cleaned)  # "YYMMDD-NNNN" / "YYYYMMDD-NNNN" ('+' for 100 years)
         digits = compact[:-5] + compact[-4:]
         if compact[-5] not in "-+" or not digits.isdigit():
             raise InvalidFormat()
@@ -49,7 +73,10 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
         if day > 60:
             kind = IdKind.SAMORDNINGSNUMMER
             shifted = f"{compact[:-7]}{day - 60:02d}{compact[-5:]}"
-        born = pnr.get_birth_date(shifted)
+        if len(shifted) == 13:
+            born = pnr.get_birth_date(shifted)
+        else:
+            born = _short_form_birth_date(shifted, today)
         luhn.validate(digits[-10:])
     except InvalidLength as exc:
         raise _fail(_("ska ha 10 eller 12 siffror")) from exc
@@ -63,8 +90,7 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
         raise _fail(_("är inte ett giltigt nummer")) from exc
     if born > today:
         raise _fail(_("födelsedatumet ligger i framtiden"))
-    century = str(born.year)[:2]
-    full = digits if len(digits) == 12 else century + digits
+    full = digits if len(digits) == 12 else f"{born.year // 100}{digits}"
     return IdNumber(full, kind, born)
 
 
