@@ -46,24 +46,23 @@ class HybridClock:
 
     def now(self) -> Stamp:
         with self._lock:
-            wall = self._wall()
-            if wall > self._last.wall_ms:
-                stamp = Stamp(wall, 0)
-            elif self._last.counter < _COUNTER_MAX:
-                stamp = Stamp(self._last.wall_ms, self._last.counter + 1)
-            else:  # a million stamps in one millisecond: borrow the next millisecond
-                stamp = Stamp(self._last.wall_ms + 1, 0)
+            stamp = _after(self._last, self._wall())
             self._last = stamp
             return stamp
 
     def observe(self, remote: Stamp) -> Stamp:
         """Advance past a stamp received from another unit."""
         with self._lock:
-            wall = self._wall()
-            top = max(self._last, remote)
-            if wall > top.wall_ms:
-                stamp = Stamp(wall, 0)
-            else:
-                stamp = Stamp(top.wall_ms, top.counter + 1)
+            stamp = _after(max(self._last, remote), self._wall())
             self._last = stamp
             return stamp
+
+
+def _after(top: Stamp, wall: int) -> Stamp:
+    """The next stamp after ``top`` at wall-clock time ``wall``."""
+    if wall > top.wall_ms:
+        return Stamp(wall, 0)
+    if top.counter < _COUNTER_MAX:
+        return Stamp(top.wall_ms, top.counter + 1)
+    # A million stamps in one millisecond: borrow the next one, so the text form stays fixed.
+    return Stamp(top.wall_ms + 1, 0)
