@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -15,6 +16,15 @@ E = TypeVar("E", bound=StrEnum)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{5,20}$")
 _POSTAL = re.compile(r"^\d{3} ?\d{2}$")
+
+# Inside Checker the names ``date`` and ``datetime`` are its methods; annotations use these.
+_Date = date
+_DateTime = datetime
+
+
+def _naive_local(value: datetime) -> datetime:
+    """Times are stored as naive local time; a zoned value is converted, not mislabelled."""
+    return value if value.tzinfo is None else value.astimezone().replace(tzinfo=None)
 
 
 class Checker:
@@ -42,7 +52,8 @@ class Checker:
         if len(cleaned) > max_len:
             self.fail(field, label, _("högst {n} tecken").format(n=max_len))
             return None
-        if any(ord(c) < 32 and c not in "\n\t" for c in cleaned):
+        # Category Cc: C0, DEL and C1 (e.g. a terminal escape pasted from a log).
+        if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in cleaned):
             self.fail(field, label, _("innehåller otillåtna kontrolltecken"))
             return None
         return cleaned
@@ -79,18 +90,18 @@ class Checker:
         return None
 
     def datetime(self, field: str, label: str, value: Any, *,
-                 required: bool = False) -> datetime | None:
+                 required: bool = False) -> _DateTime | None:
         if value is None or value == "":
             if required:
                 self.fail(field, label, _("måste fyllas i"))
             return None
         if isinstance(value, datetime):
-            return value.replace(tzinfo=None) if value.tzinfo is None else value
+            return _naive_local(value)
         if isinstance(value, date):
             return datetime(value.year, value.month, value.day)
         if isinstance(value, str):
             try:
-                return datetime.fromisoformat(value.strip())
+                return _naive_local(datetime.fromisoformat(value.strip()))
             except ValueError:
                 pass
         self.fail(field, label, _("ska vara datum och tid som ÅÅÅÅ-MM-DD TT:MM"))
@@ -102,18 +113,24 @@ class Checker:
             if required:
                 self.fail(field, label, _("måste fyllas i"))
             return None
+        # A bool or a float with a fraction is not silently turned into a count.
+        fractional = isinstance(value, float) and not value.is_integer()
         try:
-            number = int(value)
-        except (TypeError, ValueError):
+            number = None if isinstance(value, bool) or fractional else int(value)
+        except (TypeError, ValueError, OverflowError):
+            number = None
+        if number is None:
             self.fail(field, label, _("ska vara ett heltal"))
             return None
         if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
             self.fail(field, label, _("ska ligga mellan {lo} och {hi}").format(
-                lo=minimum if minimum is not None else "…", hi=maximum if maximum is not None else "…"))
+                lo=minimum if minimum is not None else "…",
+                hi=maximum if maximum is not None else "…"))
             return None
         return number
 
-    def date_order(self, field: str, label: str, start: date | None, end: date | None) -> None:
+    def date_order(self, field: str, label: str, start: _Date | None,
+                   end: _Date | None) -> None:
         if start and end and end < start:
             self.fail(field, label, _("kan inte ligga före startdatumet"))
 
