@@ -184,6 +184,9 @@ class PeopleService:
             current = {f: getattr(person, f) for f in PERSON_FIELDS}
             # The stored number is kept unless the caller sends a new one.
             merged = {**current, **changes}
+            if person.personnummer and changes.get("personnummer") and "birth_date" not in changes:
+                # The stored birth date came from the old number; the new number decides.
+                merged["birth_date"] = None
             cleaned = clean_person(merged)
             if "personnummer" not in changes:
                 cleaned["personnummer"], cleaned["id_kind"] = person.personnummer, person.id_kind
