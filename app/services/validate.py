@@ -48,7 +48,8 @@ class Checker:
         if not isinstance(value, str):
             self.fail(field, label, _("måste vara text"))
             return None
-        cleaned = value.strip()
+        # Stored composed, so search and the Swedish sort key see "ö" as one letter.
+        cleaned = unicodedata.normalize("NFC", value.strip())
         if len(cleaned) > max_len:
             self.fail(field, label, _("högst {n} tecken").format(n=max_len))
             return None
