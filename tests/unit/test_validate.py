@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -35,6 +36,14 @@ def test_text_is_stripped_and_the_limit_counts_the_stripped_text() -> None:
     assert c.errors == []
     assert c.text("f", "Fält", "å" * 11, max_len=10) is None
     assert only_reason(c) == "högst 10 tecken"
+
+
+def test_text_is_stored_composed() -> None:
+    c = Checker()
+    decomposed = unicodedata.normalize("NFD", "Åsa Öberg")
+    assert len(decomposed) == 11
+    assert c.text("f", "Fält", decomposed, max_len=9) == "Åsa Öberg"
+    assert c.errors == []
 
 
 @pytest.mark.parametrize("value", [5, 3.5, ["a"], b"bytes", True])
