@@ -24,7 +24,8 @@ BATCH = 5000
 def stamp(db: Db, row: dict[str, Any]) -> dict[str, Any]:
     """Fill the merge columns of one row (in place) and return it."""
     now = utcnow()
-    row.setdefault("id", new_id())
+    if "id" not in row:  # not setdefault: that would make (and drop) a uuid for every row
+        row["id"] = new_id()
     row["hlc"] = str(db.clock.now())
     row["origin_unit"] = db.unit_id
     row.setdefault("created_at", now)
