@@ -19,12 +19,14 @@ from app.i18n import _
 from app.paths import default_vault_dir, log_dir
 
 
-def _vault_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--vault", type=Path, default=None, metavar="DIR",
+def _vault_arg(p: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    # Subcommands repeat these options with SUPPRESS defaults: a plain None default there
+    # would overwrite "mottryck --vault DIR people list" and silently use the standard vault.
+    p.add_argument("--vault", type=Path, default=default, metavar="DIR",
                    help=_("valvets mapp (standard: {d})").format(d=default_vault_dir()))
-    p.add_argument("--user", default=None, metavar="NAMN",
+    p.add_argument("--user", default=default, metavar="NAMN",
                    help=_("användare i valvet (standard: valvets enda användare)"))
-    p.add_argument("--passphrase-file", type=Path, default=None, metavar="FIL",
+    p.add_argument("--passphrase-file", type=Path, default=default, metavar="FIL",
                    help=_("läs lösenfrasen från första raden i FIL i stället för att fråga"))
 
 
@@ -37,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "Utan underkommando öppnas programmet."),
     )
     parser.add_argument("--version", action="version", version=f"mottryck {__version__}")
-    _vault_arg(parser)
+    _vault_arg(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     vault_cmds.register(sub, _vault_arg)
     people_cmds.register(sub, _vault_arg)
