@@ -6,6 +6,7 @@ Pragma order follows docs/SECURITY.md: key → compatibility → temp_store → 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,10 @@ def open_keyed_connection(path: Path, key: bytes | bytearray, *, create: bool = 
     return conn
 
 
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def make_engine(path: Path, key_source: Callable[[], bytes | bytearray]) -> Engine:
     """An engine whose every new connection is keyed from ``key_source``.
 
@@ -73,7 +78,10 @@ def make_engine(path: Path, key_source: Callable[[], bytes | bytearray]) -> Engi
     def creator() -> Any:
         return open_keyed_connection(path, key_source())
 
-    engine = create_engine(url, module=sqlcipher3, creator=creator, pool_size=2, max_overflow=2)
+    # JSON columns (aliases) are indexed by the FTS5 triggers as stored text: "Ö" must be
+    # stored as "Ö", not as the escape "\u00d6", or it can never be found.
+    engine = create_engine(url, module=sqlcipher3, creator=creator, pool_size=2, max_overflow=2,
+                           json_serializer=_json_text)
 
     # pysqlite's implicit transactions break SAVEPOINT and transactional DDL: the DBAPI
     # connection runs in autocommit (isolation_level=None) and we emit BEGIN ourselves.
