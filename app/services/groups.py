@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from app.errors import FieldError, NotFound, ValidationError
 from app.i18n import _
 from app.models import Group, GroupRelation, Incident, Membership, Person
+from app.models.collation import swedish_sort_key
 from app.models.enums import Confidence, GroupStatus, RelationKind
 from app.services import audit
 from app.services.audit import Action
@@ -110,8 +112,14 @@ def clean_group(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _default(value: Any, default: Any) -> Any:
+    """``default`` for a missing value; unlike ``value or default`` a 0 stays 0 (and fails)."""
+    return default if value is None or value == "" else value
+
+
 def _current(valid_from: Any, valid_to: Any, on: date) -> Any:
-    return and_(or_(valid_from.is_(None), valid_from <= on), or_(valid_to.is_(None), valid_to >= on))
+    return and_(or_(valid_from.is_(None), valid_from <= on),
+                or_(valid_to.is_(None), valid_to >= on))
 
 
 class GroupService:
@@ -126,12 +134,16 @@ class GroupService:
         return group
 
     @staticmethod
-    def _check_unique_name(s: Session, name: str, own_id: str | None = None) -> None:
-        stmt = select(Group.id).where(func.lower(Group.name) == name.lower(),
-                                      Group.deleted.is_(False))
-        if own_id:
-            stmt = stmt.where(Group.id != own_id)
-        if s.execute(stmt).first():
+    def _same_name(s: Session, name: str) -> list[Group]:
+        """Live groups whose name equals ``name`` ignoring case. SQLite's lower() folds ASCII
+        only, so candidates come from the indexed sort key and are compared here."""
+        stmt = select(Group).where(Group.sort_name == swedish_sort_key(name),
+                                   Group.deleted.is_(False))
+        return [g for g in s.execute(stmt).scalars() if g.name.casefold() == name.casefold()]
+
+    @classmethod
+    def _check_unique_name(cls, s: Session, name: str, own_id: str | None = None) -> None:
+        if any(g.id != own_id for g in cls._same_name(s, name)):
             raise ValidationError(FieldError("name", _("det finns redan en grupp med det namnet"),
                                              GROUP_FIELDS["name"]))
 
@@ -184,9 +196,8 @@ class GroupService:
 
     def find_by_name(self, name: str) -> GroupDTO | None:
         with self.db.read() as s:
-            group = s.execute(select(Group).where(func.lower(Group.name) == name.strip().lower(),
-                                                  Group.deleted.is_(False))).scalars().first()
-            return None if group is None else self._dto(s, group)
+            found = self._same_name(s, unicodedata.normalize("NFC", name.strip()))
+            return self._dto(s, found[0]) if found else None
 
     def search(self, text: str = "", *, status: GroupStatus | str | None = None,
                limit: int = 500, offset: int = 0) -> list[GroupDTO]:
@@ -314,8 +325,8 @@ class GroupService:
             "group_b_id": c.text("group_b_id", L["group_b_id"], values.get("group_b_id"),
                                  required=True, max_len=36),
             "kind": c.enum("kind", L["kind"], values.get("kind"), RelationKind),
-            "intensity": c.integer("intensity", L["intensity"], values.get("intensity") or 1,
-                                   minimum=1, maximum=5),
+            "intensity": c.integer("intensity", L["intensity"],
+                                   _default(values.get("intensity"), 1), minimum=1, maximum=5),
             "since": c.date("since", L["since"], values.get("since")),
             "until": c.date("until", L["until"], values.get("until")),
             "trigger_incident_id": c.text("trigger_incident_id", L["trigger_incident_id"],
@@ -329,8 +340,11 @@ class GroupService:
             if gid and (group is None or group.deleted):
                 c.fail(key, L[key], _("gruppen finns inte"))
         if out["group_a_id"] and out["group_a_id"] == out["group_b_id"]:
-            c.fail("group_b_id", L["group_b_id"], _("en grupp kan inte ha en relation till sig själv"))
-        if out["trigger_incident_id"] and s.get(Incident, out["trigger_incident_id"]) is None:
+            c.fail("group_b_id", L["group_b_id"],
+                   _("en grupp kan inte ha en relation till sig själv"))
+        trigger_id = out["trigger_incident_id"]
+        trigger = s.get(Incident, trigger_id) if trigger_id else None
+        if trigger_id and (trigger is None or trigger.deleted):
             c.fail("trigger_incident_id", L["trigger_incident_id"], _("händelsen finns inte"))
         c.done()
         return out
