@@ -157,12 +157,14 @@ class IncidentService:
     def _dto(self, s: Session, inc: Incident) -> IncidentDTO:
         groups = tuple(InvolvedGroup(g.id, g.name, ig.involvement) for ig, g in s.execute(
             select(IncidentGroup, Group).join(Group, Group.id == IncidentGroup.group_id)
-            .where(IncidentGroup.incident_id == inc.id, IncidentGroup.deleted.is_(False))
+            .where(IncidentGroup.incident_id == inc.id, IncidentGroup.deleted.is_(False),
+                   Group.deleted.is_(False))
             .order_by(Group.sort_name)).all())
         persons = tuple(InvolvedPerson(p.id, f"{p.first_name} {p.last_name}", ip.role)
                         for ip, p in s.execute(
             select(IncidentPerson, Person).join(Person, Person.id == IncidentPerson.person_id)
-            .where(IncidentPerson.incident_id == inc.id, IncidentPerson.deleted.is_(False))
+            .where(IncidentPerson.incident_id == inc.id, IncidentPerson.deleted.is_(False),
+                   Person.deleted.is_(False))  # a deleted person is hidden everywhere
             .order_by(Person.sort_name)).all())
         return IncidentDTO(inc.id, inc.occurred_at, inc.type, inc.place, inc.area, inc.gmi,
                            inc.injured, inc.killed, inc.description, groups, persons)
