@@ -1,0 +1,43 @@
+"""What users read for the domain's stable codes (the enums store codes, screens show words)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from app.models.enums import FrivardStatus
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def frivard_label(status: FrivardStatus | None) -> str:
+    labels = {
+        FrivardStatus.NONE: _tr("Ingen"),
+        FrivardStatus.PAROLE: _tr("Villkorligt frigiven"),
+        FrivardStatus.PROBATION: _tr("Skyddstillsyn"),
+        FrivardStatus.YOUTH_SUPERVISION: _tr("Ungdomsövervakning"),
+        FrivardStatus.INTENSIVE_SUPERVISION: _tr("Intensivövervakning"),
+        FrivardStatus.OTHER: _tr("Annan"),
+    }
+    return labels.get(status, "") if status is not None else ""
+
+
+def date_text(value: date | None) -> str:
+    """ISO 8601 dates: the Swedish standard form, and unambiguous in English too."""
+    return value.isoformat() if value else ""
+
+
+def count_text(n: int, locale: QLocale | None = None) -> str:
+    """"12 345 personer": the number grouped the locale's way."""
+    number = (locale or QLocale()).toString(n)
+    text = _tr("%1 person") if n == 1 else _tr("%1 personer")
+    return text.replace("%1", number)
+
+
+def hits_text(n: int, locale: QLocale | None = None) -> str:
+    number = (locale or QLocale()).toString(n)
+    text = _tr("%1 träff") if n == 1 else _tr("%1 träffar")
+    return text.replace("%1", number)
