@@ -27,6 +27,7 @@ MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 DELIMITERS = (";", ",", "\t")
 _CHUNK = 1 << 20
 _QUOTED = re.compile(r'"[^"]*"')
+_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")  # the bytes cp1252 leaves unmapped
 
 Format = Literal["csv", "xlsx"]
 
@@ -78,10 +79,12 @@ def detect_encoding(path: Path) -> str:
         decoder = codecs.getincrementaldecoder("utf-8")()
         saw_multibyte = False
         utf8 = True
+        cp1252 = True
         while chunk := f.read(_CHUNK):
             if b"\x00" in chunk:
                 raise ImportRejected(_("Filen innehåller NUL-tecken och är ingen textfil (CSV). "
                                        "Spara den som CSV från kalkylprogrammet och försök igen."))
+            cp1252 = cp1252 and not _CP1252_UNDEFINED.search(chunk)
             if not utf8:
                 continue
             try:
@@ -101,6 +104,9 @@ def detect_encoding(path: Path) -> str:
     if bom or saw_multibyte:
         raise ImportRejected(_("Filen har ogiltiga tecken för UTF-8 (blandade teckenkodningar). "
                                "Spara den som \"CSV UTF-8\" och försök igen."))
+    if not cp1252:
+        raise ImportRejected(_("Filen har ogiltiga tecken: den är varken UTF-8 eller "
+                               "Windows-1252. Spara den som \"CSV UTF-8\" och försök igen."))
     return "cp1252"
 
 
