@@ -129,6 +129,14 @@ def test_memberships_are_created_for_existing_groups(services: Services, tmp_pat
     assert _import_events(services)[0].detail == {"rows": 3, "memberships": 2, "format": "csv"}
 
 
+def test_the_documented_example_imports(services: Services, tmp_path: Path) -> None:
+    doc = (SAMPLE.parents[2] / "docs" / "import-format.md").read_text(encoding="utf-8")
+    example = doc.split("```csv\n", 1)[1].split("```", 1)[0]
+    services.groups.create({"name": "Grupp Nord"})
+    summary = import_people(services, _write(tmp_path, "example.csv", example))
+    assert (summary.people, summary.memberships) == (3, 2)
+
+
 # ---- all or nothing -------------------------------------------------------------------------
 def test_bad_rows_are_all_reported_and_nothing_is_written(services: Services,
                                                           tmp_path: Path) -> None:
