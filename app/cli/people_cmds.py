@@ -22,6 +22,12 @@ def cmd_import_people(args: argparse.Namespace) -> int:
     from app.services.importing import import_people
 
     path = Path(args.file).expanduser()
+    # Checked before unlocking: no pointless login, and a Swedish message rather than the
+    # operating system's own wording.
+    if not path.exists():
+        raise CliError(_("Hittar inte filen {path}.").format(path=path))
+    if not path.is_file():
+        raise CliError(_("{path} är ingen fil.").format(path=path))
     services = open_services(args)
     try:
         summary = import_people(services, path, dry_run=args.dry_run,
