@@ -31,7 +31,10 @@ def log_unexpected(exc: BaseException, folder: Path | None = None) -> Path | Non
         folder = folder or log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / LOG_NAME
-        frames = "".join(traceback.format_tb(exc.__traceback__, limit=30))
+        # Where only: file, line and function. Not even the source line, which can hold
+        # a literal (a test's invented name, a constant) that looks like personal data.
+        frames = "".join(f"  {f.filename}:{f.lineno} in {f.name}\n"
+                         for f in traceback.extract_tb(exc.__traceback__, limit=30))
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         with path.open("a", encoding="utf-8") as fh:
             fh.write(f"{stamp} {type(exc).__name__}\n{frames}\n")
