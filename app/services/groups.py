@@ -96,7 +96,7 @@ def _unknown(values: Mapping[str, Any], allowed: Mapping[str, str]) -> None:
 def clean_group(values: Mapping[str, Any]) -> dict[str, Any]:
     _unknown(values, GROUP_FIELDS)
     c, L = Checker(), GROUP_FIELDS
-    out = {
+    out: dict[str, Any] = {
         "name": c.text("name", L["name"], values.get("name"), required=True, max_len=100),
         "aliases": c.names("aliases", L["aliases"], values.get("aliases")),
         "area": c.text("area", L["area"], values.get("area")),
@@ -226,7 +226,7 @@ class GroupService:
     def _clean_membership(self, s: Session, values: Mapping[str, Any]) -> dict[str, Any]:
         _unknown(values, MEMBERSHIP_FIELDS)
         c, L = Checker(), MEMBERSHIP_FIELDS
-        out = {
+        out: dict[str, Any] = {
             "person_id": c.text("person_id", L["person_id"], values.get("person_id"),
                                 required=True, max_len=36),
             "group_id": c.text("group_id", L["group_id"], values.get("group_id"), required=True,
@@ -319,7 +319,7 @@ class GroupService:
     def _clean_relation(self, s: Session, values: Mapping[str, Any]) -> dict[str, Any]:
         _unknown(values, RELATION_FIELDS)
         c, L = Checker(), RELATION_FIELDS
-        out = {
+        out: dict[str, Any] = {
             "group_a_id": c.text("group_a_id", L["group_a_id"], values.get("group_a_id"),
                                  required=True, max_len=36),
             "group_b_id": c.text("group_b_id", L["group_b_id"], values.get("group_b_id"),

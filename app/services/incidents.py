@@ -60,6 +60,7 @@ def _pairs(c: Checker, field: str, label: str, value: Any, enum_cls: Any,
            default: Any) -> list[tuple[str, Any]]:
     """``[(id, role)]`` from ids, (id, role) pairs or {"id":…, "role":…} dicts."""
     out: list[tuple[str, Any]] = []
+    ident: Any
     for item in value or ():
         if isinstance(item, str):
             ident, role = item, default
@@ -85,7 +86,7 @@ class IncidentService:
         if unknown:
             raise ValidationError([FieldError(f, _("okänt fält")) for f in sorted(unknown)])
         c, L = Checker(), INCIDENT_FIELDS
-        out = {
+        out: dict[str, Any] = {
             "occurred_at": c.datetime("occurred_at", L["occurred_at"], values.get("occurred_at"),
                                       required=True),
             "type": c.enum("type", L["type"], values.get("type"), IncidentType),
@@ -136,23 +137,23 @@ class IncidentService:
             if gid not in wanted_g:
                 row.deleted = True
         for gid, role in wanted_g.items():
-            row = existing_g.get(gid)
-            if row is None:
+            grow = existing_g.get(gid)
+            if grow is None:
                 s.add(IncidentGroup(incident_id=inc.id, group_id=gid, involvement=role))
             else:
-                row.involvement, row.deleted = role, False
+                grow.involvement, grow.deleted = role, False
         existing_p = {r.person_id: r for r in s.execute(
             select(IncidentPerson).where(IncidentPerson.incident_id == inc.id)).scalars()}
         wanted_p = dict(persons)
-        for pid, row in existing_p.items():
+        for pid, prow in existing_p.items():
             if pid not in wanted_p:
-                row.deleted = True
+                prow.deleted = True
         for pid, role in wanted_p.items():
-            row = existing_p.get(pid)
-            if row is None:
+            found = existing_p.get(pid)
+            if found is None:
                 s.add(IncidentPerson(incident_id=inc.id, person_id=pid, role=role))
             else:
-                row.role, row.deleted = role, False
+                found.role, found.deleted = role, False
 
     def _dto(self, s: Session, inc: Incident) -> IncidentDTO:
         groups = tuple(InvolvedGroup(g.id, g.name, ig.involvement) for ig, g in s.execute(

@@ -138,19 +138,19 @@ class KeySlotFile:
         raise VaultError(_("Valvet har ingen återställningsnyckel."))
 
     def _wrap(self, slot_id: str, kind: str, user: str | None, kdf_json: dict[str, Any],
-              kek: bytes, dek: bytes) -> KeySlot:
+              kek: bytes, dek: bytes | bytearray) -> KeySlot:
         slot = KeySlot(slot_id, kind, user, kdf_json, secrets.token_bytes(12), b"", _now())
         slot.wrapped = AESGCM(kek).encrypt(slot.nonce, bytes(dek), slot.aad(self.vault_id))
         return slot
 
-    def make_passphrase_slot(self, user: str, passphrase: str, dek: bytes,
+    def make_passphrase_slot(self, user: str, passphrase: str, dek: bytes | bytearray,
                              params: KdfParams) -> KeySlot:
         salt = secrets.token_bytes(16)
         kdf_json = {**params.to_json(), "salt": _b64(salt)}
         kek = kdf.derive(passphrase, salt, params)
         return self._wrap(str(uuid.uuid4()), KIND_PASSPHRASE, user, kdf_json, kek, dek)
 
-    def make_recovery_slot(self, recovery_key: bytes, dek: bytes) -> KeySlot:
+    def make_recovery_slot(self, recovery_key: bytes, dek: bytes | bytearray) -> KeySlot:
         salt = secrets.token_bytes(16)
         kdf_json = {"name": "hkdf-sha256", "salt": _b64(salt)}
         kek = recovery_kek(recovery_key, salt)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import secrets
 
@@ -27,14 +28,16 @@ def parse_recovery_key(text: str) -> bytes:
     """Accept the printed form with any spacing/case; a typo fails the checksum, not the unwrap."""
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
     # People misread these on paper; Base32 has no 0/1/8, so map the look-alikes.
-    cleaned = cleaned.translate(str.maketrans({"0": "O", "1": "I", "8": "B"}))
+    cleaned = cleaned.translate(str.maketrans("018", "OIB"))
     try:
         raw = base64.b32decode(cleaned)
-    except (ValueError, base64.binascii.Error) as exc:
-        raise WrongPassphrase(_("Återställningsnyckeln är felskriven (fel tecken eller längd).")) from exc
+    except (ValueError, binascii.Error) as exc:
+        raise WrongPassphrase(
+            _("Återställningsnyckeln är felskriven (fel tecken eller längd).")) from exc
     if len(raw) != 32 + _CHECK_BYTES:
         raise WrongPassphrase(_("Återställningsnyckeln är felskriven (fel längd)."))
     key, check = raw[:32], raw[32:]
     if hashlib.sha256(key).digest()[:_CHECK_BYTES] != check:
-        raise WrongPassphrase(_("Återställningsnyckeln är felskriven (kontrollsumman stämmer inte)."))
+        raise WrongPassphrase(
+            _("Återställningsnyckeln är felskriven (kontrollsumman stämmer inte)."))
     return key
