@@ -22,7 +22,8 @@ class CallIn(SyncMixin, Base):
     practical_notes: Mapped[str | None] = mapped_column(Text)
     # Logistics checklist items ticked so far (meal, transport, sign-out, help-line cards …).
     logistics: Mapped[list[Any]] = mapped_column(JSON, default=json_list_default)
-    status: Mapped[CallInStatus] = mapped_column(enum_type(CallInStatus), default=CallInStatus.DRAFT)
+    status: Mapped[CallInStatus] = mapped_column(enum_type(CallInStatus),
+                                                 default=CallInStatus.DRAFT)
     letter_template_version: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (Index("ix_callin_starts_at", "starts_at"),)

@@ -6,6 +6,7 @@ back-off, which is acceptable: the Argon2 cost, not this file, is what makes gue
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from dataclasses import dataclass
@@ -50,14 +51,11 @@ class Backoff:
     def record_failure(self) -> None:
         failures, _last = self._read()
         payload = {"failures": failures + 1, "last_failure": self._now()}
-        try:
+        # A read-only medium must not turn a wrong passphrase into a crash.
+        with contextlib.suppress(OSError):
             atomic_write_bytes(self.path, json.dumps(payload).encode())
-        except OSError:
-            pass  # a read-only medium must not turn a wrong passphrase into a crash
 
     def reset(self) -> None:
         if self.failures():
-            try:
+            with contextlib.suppress(OSError):
                 self.path.unlink()
-            except OSError:
-                pass

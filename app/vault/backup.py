@@ -95,7 +95,7 @@ def write_backup(vault: UnlockedVault, out: Path, schema_revision: str | None) -
 def _read_members(path: Path, dest: Path) -> dict[str, object]:
     """Extract the three allow-listed members into ``dest``; return the manifest."""
     try:
-        tar = tarfile.open(path, "r:")
+        tar = tarfile.open(path, "r:")  # noqa: SIM115 - closed by the `with tar` below
     except (tarfile.TarError, OSError) as exc:
         raise BackupError(_("Filen är ingen Mottryck-säkerhetskopia.")) from exc
     seen: set[str] = set()

@@ -59,7 +59,8 @@ def derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     return kdf.derive(normalise_passphrase(passphrase))
 
 
-def calibrate(target_seconds: float = TARGET_SECONDS, memory_kib: int = DEFAULT_MEMORY_KIB) -> KdfParams:
+def calibrate(target_seconds: float = TARGET_SECONDS,
+              memory_kib: int = DEFAULT_MEMORY_KIB) -> KdfParams:
     """Pick the pass count that makes one derivation take about ``target_seconds`` here."""
     salt = b"\0" * 16
     probe = KdfParams(MIN_ITERATIONS, memory_kib, DEFAULT_LANES)

@@ -104,7 +104,8 @@ class Vault:
     # ---- creation ----------------------------------------------------------------------
     @classmethod
     def create(cls, folder: Path | str, user: str, passphrase: str, *,
-               kdf_params: KdfParams | None = None, unit_name: str = "") -> tuple[UnlockedVault, str]:
+               kdf_params: KdfParams | None = None,
+               unit_name: str = "") -> tuple[UnlockedVault, str]:
         """Create a vault; returns it unlocked and the recovery key text (shown once)."""
         vault = cls(folder)
         user = validate_user(user)
@@ -175,7 +176,8 @@ class Vault:
         except WrongPassphrase as exc:
             unlocked.lock()
             raise CorruptVault(
-                _("Nyckelfilen hör inte till den här databasen (valvet är skadat eller ihopblandat).")
+                _("Nyckelfilen hör inte till den här databasen "
+                  "(valvet är skadat eller ihopblandat).")
             ) from exc
         except BaseException:
             unlocked.lock()
@@ -297,7 +299,8 @@ class UnlockedVault:
         if user not in slots.users():
             raise ValidationError(FieldError(_("användare"), _("finns inte i valvet")))
         if len(slots.users()) == 1:
-            raise ValidationError(FieldError(_("användare"), _("den sista användaren kan inte tas bort")))
+            raise ValidationError(
+                FieldError(_("användare"), _("den sista användaren kan inte tas bort")))
         slots.slots = [s for s in slots.slots if s.user != user]
         slots.save(self.vault.keyslots_path)
 
