@@ -51,8 +51,9 @@ class Checker:
         if not isinstance(value, str):
             self.fail(field, label, _("måste vara text"))
             return None
-        # Stored composed, so search and the Swedish sort key see "ö" as one letter.
-        cleaned = unicodedata.normalize("NFC", value.strip())
+        # Stored composed, so search and the Swedish sort key see "ö" as one letter; Windows
+        # line ends (pasted or imported notes) become plain ones instead of a control error.
+        cleaned = unicodedata.normalize("NFC", value.strip()).replace("\r\n", "\n")
         if len(cleaned) > max_len:
             self.fail(field, label, _("högst {n} tecken").format(n=max_len))
             return None
