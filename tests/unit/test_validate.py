@@ -38,6 +38,14 @@ def test_text_is_stripped_and_the_limit_counts_the_stripped_text() -> None:
     assert only_reason(c) == "högst 10 tecken"
 
 
+def test_windows_line_ends_become_plain_ones_and_a_lone_cr_is_refused() -> None:
+    c = Checker()
+    assert c.text("f", "Fält", "rad ett\r\nrad två\r\n") == "rad ett\nrad två"
+    assert c.errors == []
+    assert c.text("f", "Fält", "rad ett\rrad två") is None
+    assert only_reason(c) == "innehåller otillåtna kontrolltecken"
+
+
 def test_text_is_stored_composed() -> None:
     c = Checker()
     decomposed = unicodedata.normalize("NFD", "Åsa Öberg")
