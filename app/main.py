@@ -22,12 +22,11 @@ from app.ui.language import chosen_language, install_language
 from app.ui.tasks import TaskRunner
 from app.vault.vault import Vault
 
+translate = QCoreApplication.translate  # the name lupdate looks for
+
 FONT_FAMILY = "DejaVu Sans"
 FONT_POINT_SIZE = 10
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("main", text)
 
 
 def application() -> QApplication:
@@ -61,13 +60,14 @@ def resolve_vault_folder(vault: Path | None, settings: QSettings) -> Path:
 
 def explain_missing_vault(folder: Path) -> None:
     where = html.escape(str(folder))
-    text = _tr(
+    text = translate(
+        "main",
         "<p>Det finns inget Mottryck-valv i<br><b>%1</b></p>"
         "<p>Skapa ett nytt valv med<br><code>mottryck init --vault MAPP</code><br>"
         "eller prova med påhittade personer:<br><code>mottryck demo --vault MAPP</code></p>"
         "<p>Starta sedan Mottryck med <code>mottryck --vault MAPP</code>.</p>"
     ).replace("%1", where)
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Inget valv hittades"), text)
+    box = QMessageBox(QMessageBox.Icon.Information, translate("main", "Inget valv hittades"), text)
     box.setTextFormat(Qt.TextFormat.RichText)
     box.exec()
 
@@ -75,8 +75,8 @@ def explain_missing_vault(folder: Path) -> None:
 def _only_user(folder: Path) -> str:
     users = Vault(folder).users()
     if len(users) != 1:
-        raise MottryckError(_tr("Valvet har flera användare: välj vem du är och skriv "
-                                "lösenfrasen."))
+        raise MottryckError(translate(
+            "main", "Valvet har flera användare: välj vem du är och skriv lösenfrasen."))
     return users[0]
 
 

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.errors import MottryckError
 from app.paths import log_dir
 
+translate = QCoreApplication.translate  # the name lupdate looks for
+
 LOG_NAME = "mottryck-gui.log"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("crash", text)
 
 
 def log_unexpected(exc: BaseException, folder: Path | None = None) -> Path | None:
@@ -48,10 +47,11 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, MottryckError):
         return str(exc)
     where = log_unexpected(exc)
-    text = _tr("Ett oväntat fel inträffade. Inget har sparats av det du just gjorde.")
+    text = translate("crash",
+                     "Ett oväntat fel inträffade. Inget har sparats av det du just gjorde.")
     if where is not None:
-        text += " " + _tr("En felrapport utan personuppgifter finns i %1.").replace(
-            "%1", str(where))
+        note = translate("crash", "En felrapport utan personuppgifter finns i %1.")
+        text += " " + note.replace("%1", str(where))
     return text
 
 
@@ -67,8 +67,8 @@ def _excepthook(kind: type[BaseException], exc: BaseException,
     if app is None:
         print(f"mottryck: {text}", file=sys.stderr)
         return
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Mottryck"), text)
-    box.setInformativeText(_tr("Lås och lås upp valvet om något ser fel ut."))
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("crash", "Mottryck"), text)
+    box.setInformativeText(translate("crash", "Lås och lås upp valvet om något ser fel ut."))
     box.exec()
 
 

@@ -8,19 +8,17 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.models.enums import FrivardStatus
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+translate = QCoreApplication.translate  # the name lupdate looks for
 
 
 def frivard_label(status: FrivardStatus | None) -> str:
     labels = {
-        FrivardStatus.NONE: _tr("Ingen"),
-        FrivardStatus.PAROLE: _tr("Villkorligt frigiven"),
-        FrivardStatus.PROBATION: _tr("Skyddstillsyn"),
-        FrivardStatus.YOUTH_SUPERVISION: _tr("Ungdomsövervakning"),
-        FrivardStatus.INTENSIVE_SUPERVISION: _tr("Intensivövervakning"),
-        FrivardStatus.OTHER: _tr("Annan"),
+        FrivardStatus.NONE: translate("labels", "Ingen"),
+        FrivardStatus.PAROLE: translate("labels", "Villkorligt frigiven"),
+        FrivardStatus.PROBATION: translate("labels", "Skyddstillsyn"),
+        FrivardStatus.YOUTH_SUPERVISION: translate("labels", "Ungdomsövervakning"),
+        FrivardStatus.INTENSIVE_SUPERVISION: translate("labels", "Intensivövervakning"),
+        FrivardStatus.OTHER: translate("labels", "Annan"),
     }
     return labels.get(status, "") if status is not None else ""
 
@@ -33,11 +31,11 @@ def date_text(value: date | None) -> str:
 def count_text(n: int, locale: QLocale | None = None) -> str:
     """"12 345 personer": the number grouped the locale's way."""
     number = (locale or QLocale()).toString(n)
-    text = _tr("%1 person") if n == 1 else _tr("%1 personer")
+    text = translate("labels", "%1 person") if n == 1 else translate("labels", "%1 personer")
     return text.replace("%1", number)
 
 
 def hits_text(n: int, locale: QLocale | None = None) -> str:
     number = (locale or QLocale()).toString(n)
-    text = _tr("%1 träff") if n == 1 else _tr("%1 träffar")
+    text = translate("labels", "%1 träff") if n == 1 else translate("labels", "%1 träffar")
     return text.replace("%1", number)
