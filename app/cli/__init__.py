@@ -53,9 +53,19 @@ def _log_unexpected(exc: BaseException) -> Path | None:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "mottryck-cli.log"
-        logging.basicConfig(filename=path, level=logging.ERROR)
         frames = "".join(traceback.format_tb(exc.__traceback__, limit=30))
-        logging.getLogger("mottryck").error("%s%s", frames, type(exc).__name__)
+        # An own handler rather than basicConfig, which does nothing once anything else has
+        # configured logging; not propagated, so no root handler echoes frames to stderr.
+        logger = logging.getLogger("mottryck.cli")
+        logger.propagate = False
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+        try:
+            logger.error("%s%s", frames, type(exc).__name__)
+        finally:
+            logger.removeHandler(handler)
+            handler.close()
         return path
     except OSError:
         return None
