@@ -67,7 +67,7 @@ def cmd_people_list(args: argparse.Namespace) -> int:
             group_id = group.id
         records: list[dict[str, Any]] = []
         offset = 0
-        wanted = args.limit if args.limit else None
+        wanted = args.limit
         while wanted is None or len(records) < wanted:
             size = PAGE if wanted is None else min(PAGE, wanted - len(records))
             page = services.people.search(args.search or "", group_id=group_id,
