@@ -78,3 +78,26 @@ def test_installed_command_reports_an_error_as_one_line_without_traceback(
     assert proc.stderr.count("\n") == 1
     assert proc.stderr.startswith("mottryck: Fel lösenfras")
     assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_an_unexpected_error_is_one_line_and_logged_without_personal_data(
+        run: Run, seeded: Path, passphrase_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = "Åsa Öberg 198112189876"
+
+    def broken_search(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError(secret)
+
+    logs = tmp_path / "loggar"
+    monkeypatch.setattr("app.cli.log_dir", lambda: logs)
+    monkeypatch.setattr("app.services.people.PeopleService.search", broken_search)
+    result = run("people", "list", "--vault", seeded, "--passphrase-file", passphrase_file)
+    log = logs / "mottryck-cli.log"
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err == f"mottryck: internt fel: RuntimeError (detaljer i {log})\n"
+    text = log.read_text(encoding="utf-8")
+    assert "cmd_people_list" in text
+    assert "RuntimeError" in text
+    assert "Öberg" not in text
+    assert "198112189876" not in text

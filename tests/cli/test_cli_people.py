@@ -153,6 +153,10 @@ def test_limit_caps_the_rows(run: Run, seeded: Path, passphrase_file: Path) -> N
     assert len(list_json(run, seeded, passphrase_file, "--limit", "100")) == len(PEOPLE)
 
 
+def test_limit_zero_lists_no_one(run: Run, seeded: Path, passphrase_file: Path) -> None:
+    assert list_json(run, seeded, passphrase_file, "--limit", "0") == []
+
+
 def test_negative_limit_is_refused_before_unlocking(
         run: Run, seeded: Path, passphrase_file: Path) -> None:
     result = run("people", "list", "--vault", seeded, "--passphrase-file", passphrase_file,
