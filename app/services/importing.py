@@ -133,6 +133,7 @@ class _Job:
         self.groups = _group_index(session) if columns.has_groups else {}
         self.errors: list[RowError] = []
         self.seen_pnr: dict[str, int] = {}  # number → first line it appeared on
+        self.registered: dict[str, bool] | None = None  # read inside the transaction, once
         self.people = 0
         self.memberships = 0
         self._batch: list[tuple[int, dict[str, Any]]] = []
@@ -218,8 +219,9 @@ class _Job:
         """Check the batch against the register, then insert it if the file is still clean."""
         if not self._batch:
             return
-        taken = _registered(self.session, [p["personnummer"] for _l, p in self._batch
-                                           if p["personnummer"]])
+        if self.registered is None:
+            self.registered = _registered(self.session)
+        taken = self.registered
         for line, person in self._batch:
             deleted = taken.get(person["personnummer"]) if person["personnummer"] else None
             if deleted is not None:
@@ -243,13 +245,12 @@ def _group_index(session: Session) -> dict[str, list[tuple[str, str]]]:
     return index
 
 
-def _registered(session: Session, numbers: list[str]) -> dict[str, bool]:
-    """Which of these numbers the register already holds (→ whether that row is a tombstone).
+def _registered(session: Session) -> dict[str, bool]:
+    """Every number the register holds (→ whether that row is a tombstone), read once.
 
+    One indexed scan costs less than a lookup per batch, even with 100,000 people stored.
     Tombstones count: the column is unique, and a deleted person may come back by merge.
     """
-    if not numbers:
-        return {}
     rows = session.execute(select(Person.personnummer, Person.deleted).where(
-        Person.personnummer.in_(numbers))).all()
+        Person.personnummer.is_not(None))).all()
     return {digits: bool(deleted) for digits, deleted in rows if digits}
