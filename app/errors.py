@@ -58,7 +58,7 @@ class NotFound(MottryckError):
 
 @dataclass(frozen=True)
 class FieldError:
-    """``field`` is the attribute name (for the UI to find the widget); ``label`` what users read."""
+    """``field`` is the attribute name (the UI finds its widget by it); ``label`` is shown."""
 
     field: str
     reason: str
