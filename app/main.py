@@ -102,7 +102,7 @@ def run_gui(vault: Path | None = None, user: str | None = None,
             passphrase_file: Path | None = None) -> int:
     app = application()
     register_fonts(app)
-    _translator = install_language(app, chosen_language())  # held here: Qt does not own it
+    _translators = install_language(app, chosen_language())  # held here: Qt does not own it
     install_excepthook()
     settings = QSettings()
     folder = resolve_vault_folder(vault, settings)

@@ -28,6 +28,13 @@ def date_text(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def postal_code_text(value: str | None) -> str:
+    """Swedish postcodes are written "215 65"; stored without the space."""
+    if value and len(value) == 5 and value.isdigit():
+        return f"{value[:3]} {value[3:]}"
+    return value or ""
+
+
 def count_text(n: int, locale: QLocale | None = None) -> str:
     """"12 345 personer": the number grouped the locale's way."""
     number = (locale or QLocale()).toString(n)

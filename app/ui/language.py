@@ -4,8 +4,9 @@ catalogues built from ``resources/i18n/mottryck_<lang>.ts`` (see app/ui/i18n_bui
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
@@ -24,18 +25,24 @@ def chosen_language() -> str:
     return lang if lang in _LOCALES else SOURCE_LANGUAGE
 
 
-def install_language(app: QApplication, lang: str) -> QTranslator | None:
-    """Number formats for ``lang`` and, unless it is the source language, its catalogue.
-
-    Returns the installed translator (keep a reference: Qt does not own it), or None when
-    Swedish was chosen or no built catalogue exists (then the Swedish text shows).
-    """
-    QLocale.setDefault(_LOCALES.get(lang, _LOCALES[SOURCE_LANGUAGE]))
-    i18n.set_language(lang)
-    if lang == SOURCE_LANGUAGE:
-        return None
+def _load(app: QApplication, path: Path) -> QTranslator | None:
     translator = QTranslator(app)
-    if not translator.load(str(resources_dir() / "i18n" / f"mottryck_{lang}.qm")):
+    if not translator.load(str(path)):
         return None
     app.installTranslator(translator)
     return translator
+
+
+def install_language(app: QApplication, lang: str) -> list[QTranslator]:
+    """Number formats for ``lang``, Qt's own texts (standard buttons such as "Stäng") and,
+    unless it is the source language, our catalogue. Returns the installed translators
+    (keep them: Qt does not own them); a catalogue not built yet is skipped and the
+    Swedish text shows."""
+    lang = lang if lang in _LOCALES else SOURCE_LANGUAGE
+    QLocale.setDefault(_LOCALES[lang])
+    i18n.set_language(lang)
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    paths = [qt_dir / f"qtbase_{lang}.qm"]
+    if lang != SOURCE_LANGUAGE:
+        paths.append(resources_dir() / "i18n" / f"mottryck_{lang}.qm")
+    return [t for t in (_load(app, p) for p in paths) if t is not None]

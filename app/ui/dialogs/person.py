@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.services.people import PeopleService, PersonDTO
 from app.ui.crash import user_message
-from app.ui.labels import date_text, frivard_label
+from app.ui.labels import date_text, frivard_label, postal_code_text
 from app.ui.tasks import Runner
 
 EMPTY = "–"
@@ -87,7 +87,7 @@ class PersonDialog(QDialog):
         self.person = person
         self.heading.setText(person.full_name)
         self.setWindowTitle(person.full_name)
-        postal = " ".join(v for v in (person.postal_code, person.city) if v)
+        postal = " ".join(v for v in (postal_code_text(person.postal_code), person.city) if v)
         period = ""
         if person.frivard_from or person.frivard_to:
             period = f"{date_text(person.frivard_from)} – {date_text(person.frivard_to)}".strip()

@@ -90,6 +90,7 @@ class UnlockDialog(QDialog):
         form.addRow(self.tr("Lösenfras"), self.passphrase)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
@@ -118,7 +119,6 @@ class UnlockDialog(QDialog):
         self.user_box.addItems(users)
         if preferred and preferred in users:
             self.user_box.setCurrentText(preferred)
-        self.user_box.setEnabled(len(users) > 1)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -144,7 +144,6 @@ class UnlockDialog(QDialog):
             widget.setEnabled(not working)
         if not working:
             self.busy.hide()
-            self.user_box.setEnabled(self.user_box.count() > 1)
 
     def _on_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy and self._working)
