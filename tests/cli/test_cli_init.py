@@ -6,6 +6,8 @@ import getpass
 import re
 from pathlib import Path
 
+import pytest
+
 from app.services.session import open_vault, open_with_recovery
 from app.vault.vault import DB_NAME, KEYSLOTS_NAME, Vault
 from tests.cli.conftest import Run, audit_actions, secret_file
@@ -97,3 +99,47 @@ def test_init_without_terminal_or_passphrase_file_creates_nothing(
     assert result.code == 1
     assert "--passphrase-file" in result.err
     assert not folder.exists()
+
+
+def typed(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[str]:
+    """A terminal where the user types ``answers`` in turn; returns the prompts shown."""
+    prompts: list[str] = []
+
+    def getpass_(prompt: str = "") -> str:
+        prompts.append(prompt)
+        if not answers:
+            raise EOFError
+        return answers.pop(0)
+
+    monkeypatch.setattr("app.cli.prompt._interactive", lambda: True)
+    monkeypatch.setattr("app.cli.prompt.getpass.getpass", getpass_)
+    return prompts
+
+
+def test_init_at_a_terminal_asks_twice(run: Run, tmp_path: Path, fast_kdf: None,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    prompts = typed(monkeypatch, [PASSPHRASE, PASSPHRASE])
+    folder = tmp_path / "valv"
+    result = run("init", "--vault", folder, "--user", USER)
+    assert result.code == 0, result.err
+    assert prompts == ["Ny lösenfras: ", "Upprepa lösenfrasen: "]
+    open_vault(folder, USER, PASSPHRASE).lock()
+
+
+def test_init_with_two_different_passphrases_creates_nothing(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    typed(monkeypatch, [PASSPHRASE, PASSPHRASE + "!"])
+    folder = tmp_path / "valv"
+    result = run("init", "--vault", folder, "--user", USER)
+    assert result.code == 1
+    assert result.err == "mottryck: Lösenfraserna är inte likadana.\n"
+    assert not folder.exists()
+
+
+def test_end_of_input_at_the_prompt_is_a_clean_stop(
+        run: Run, vault_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    typed(monkeypatch, [])
+    result = run("people", "list", "--vault", vault_dir)
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err == "mottryck: Avbrutet.\n"
