@@ -90,4 +90,21 @@ def make_engine(path: Path, key_source: Callable[[], bytes | bytearray]) -> Engi
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
+    @event.listens_for(engine, "handle_error")
+    def _translate(context: Any) -> BaseException | None:
+        return translate_error(context.original_exception)
+
     return engine
+
+
+def translate_error(exc: BaseException) -> BaseException | None:
+    """Damage found while reading (SQLCipher's page check fails on any altered byte) and a full
+    disk reach the caller as the app's own errors instead of raw driver exceptions."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+        return CorruptVault(_("Databasen är skadad (en del av filen går inte att läsa). "
+                              "Återställ valvet från en säkerhetskopia."))
+    if name == "SQLITE_FULL":
+        return VaultError(_("Disken är full; ändringen sparades inte. Frigör utrymme och "
+                            "försök igen."))
+    return None
