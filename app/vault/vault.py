@@ -171,6 +171,7 @@ class Vault:
         unlocked = UnlockedVault(self, user, dek, slots.vault_id)
         try:
             unlocked.check_key()
+            unlocked.check_schema_present()
             migrate.upgrade(unlocked.engine, before_upgrade=unlocked.backup_before_migration)
             unlocked.check_meta()
         except WrongPassphrase as exc:
@@ -261,6 +262,15 @@ class UnlockedVault:
         with self.engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
             conn.rollback()
+
+    def check_schema_present(self) -> None:
+        # A file truncated to nothing keys "successfully" as a new, empty database; without
+        # this the upgrade would build a fresh schema in it before the vault id check fails.
+        with self.engine.connect() as conn:
+            revision = migrate.current_revision(conn)
+            conn.rollback()
+        if revision is None:
+            raise CorruptVault(_("Databasfilen är tom eller hör inte till ett Mottryck-valv."))
 
     # ---- vault metadata ------------------------------------------------------------------
     def init_meta(self, unit_name: str) -> None:
