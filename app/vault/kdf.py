@@ -14,6 +14,8 @@ MIN_ITERATIONS = 3
 DEFAULT_MEMORY_KIB = 64 * 1024
 DEFAULT_LANES = 4
 MAX_ITERATIONS = 64
+MAX_LANES = 64
+MAX_MEMORY_KIB = 4 * 1024 * 1024
 TARGET_SECONDS = 0.5
 
 
@@ -40,7 +42,12 @@ class KdfParams:
     def from_json(cls, data: dict[str, Any]) -> KdfParams:
         if data.get("name") != "argon2id":
             raise ValueError("unknown KDF")
-        return cls(int(data["iterations"]), int(data["memory_kib"]), int(data["lanes"]))
+        params = cls(int(data["iterations"]), int(data["memory_kib"]), int(data["lanes"]))
+        # An edited slot must fail as damaged, not crash Argon2 or ask it for terabytes.
+        if not (1 <= params.iterations <= MAX_ITERATIONS and 1 <= params.lanes <= MAX_LANES
+                and 8 * params.lanes <= params.memory_kib <= MAX_MEMORY_KIB):
+            raise ValueError("KDF parameters out of range")
+        return params
 
 
 def normalise_passphrase(passphrase: str) -> bytes:

@@ -98,7 +98,7 @@ class KeySlotFile:
     def load(cls, path: Path) -> KeySlotFile:
         try:
             raw = json.loads(path.read_bytes())
-            if raw.get("format") != FORMAT:
+            if not isinstance(raw, dict) or raw.get("format") != FORMAT:
                 raise ValueError("format")
             if int(raw.get("version", 0)) > VERSION:
                 raise VaultError(_("Nyckelfilen kommer från en nyare version av Mottryck."))
@@ -111,7 +111,8 @@ class KeySlotFile:
             raise VaultError(_("Valvets nyckelfil (keyslots.json) saknas.")) from exc
         except VaultError:
             raise
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            # RecursionError: json gives up on absurdly nested garbage that way
             raise CorruptVault(_("Valvets nyckelfil (keyslots.json) är skadad.")) from exc
 
     def save(self, path: Path) -> None:
