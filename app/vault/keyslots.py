@@ -31,6 +31,7 @@ FORMAT = "mottryck-keyslots"
 VERSION = 1
 KIND_PASSPHRASE = "passphrase"
 KIND_RECOVERY = "recovery"
+NONCE_BYTES = 12
 
 
 def _b64(data: bytes) -> str:
@@ -70,9 +71,12 @@ class KeySlot:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KeySlot:
+        nonce = _unb64(data["nonce"])
+        if len(nonce) != NONCE_BYTES:  # AES-GCM would raise its own ValueError at unwrap
+            raise ValueError("nonce length")
         return cls(
             id=str(data["id"]), kind=str(data["kind"]), user=data.get("user"),
-            kdf=dict(data["kdf"]), nonce=_unb64(data["nonce"]),
+            kdf=dict(data["kdf"]), nonce=nonce,
             wrapped=_unb64(data["wrapped_key"]), created_at=str(data["created_at"]),
         )
 
@@ -140,7 +144,8 @@ class KeySlotFile:
 
     def _wrap(self, slot_id: str, kind: str, user: str | None, kdf_json: dict[str, Any],
               kek: bytes, dek: bytes | bytearray) -> KeySlot:
-        slot = KeySlot(slot_id, kind, user, kdf_json, secrets.token_bytes(12), b"", _now())
+        slot = KeySlot(slot_id, kind, user, kdf_json, secrets.token_bytes(NONCE_BYTES), b"",
+                       _now())
         slot.wrapped = AESGCM(kek).encrypt(slot.nonce, bytes(dek), slot.aad(self.vault_id))
         return slot
 
