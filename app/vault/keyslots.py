@@ -128,13 +128,18 @@ class KeySlotFile:
 
     # ---- slots -------------------------------------------------------------------------
     def users(self) -> list[str]:
-        return [s.user for s in self.slots if s.kind == KIND_PASSPHRASE and s.user]
+        # A passphrase change interrupted between its two writes leaves two slots for a user.
+        return list(dict.fromkeys(
+            s.user for s in self.slots if s.kind == KIND_PASSPHRASE and s.user))
+
+    def user_slots(self, user: str) -> list[KeySlot]:
+        found = [s for s in self.slots if s.kind == KIND_PASSPHRASE and s.user == user]
+        if not found:
+            raise WrongPassphrase(_("Okänd användare för detta valv: {user}").format(user=user))
+        return found
 
     def user_slot(self, user: str) -> KeySlot:
-        for slot in self.slots:
-            if slot.kind == KIND_PASSPHRASE and slot.user == user:
-                return slot
-        raise WrongPassphrase(_("Okänd användare för detta valv: {user}").format(user=user))
+        return self.user_slots(user)[0]
 
     def recovery_slot(self) -> KeySlot:
         for slot in self.slots:
@@ -169,13 +174,19 @@ class KeySlotFile:
             raise WrongPassphrase() from exc
 
     def unwrap_passphrase(self, user: str, passphrase: str) -> bytearray:
-        slot = self.user_slot(user)
-        try:
-            params = KdfParams.from_json(slot.kdf)
-            salt = _unb64(slot.kdf["salt"])
-        except (ValueError, KeyError, TypeError) as exc:
-            raise CorruptVault(_("Nyckelplatsen för {user} är skadad.").format(user=user)) from exc
-        return self._unwrap(slot, kdf.derive(passphrase, salt, params))
+        """Try each of the user's slots: after an interrupted change both passphrases work."""
+        for slot in self.user_slots(user):
+            try:
+                params = KdfParams.from_json(slot.kdf)
+                salt = _unb64(slot.kdf["salt"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise CorruptVault(
+                    _("Nyckelplatsen för {user} är skadad.").format(user=user)) from exc
+            try:
+                return self._unwrap(slot, kdf.derive(passphrase, salt, params))
+            except WrongPassphrase:
+                continue
+        raise WrongPassphrase()
 
     def unwrap_recovery(self, recovery_key: bytes) -> bytearray:
         slot = self.recovery_slot()

@@ -211,18 +211,20 @@ class Vault:
     def _replace_user_slot(self, slots: KeySlotFile, user: str, new: str, dek: bytearray,
                            kdf_params: KdfParams | None) -> None:
         try:
-            old_slot = slots.user_slot(user)
+            old_slots = slots.user_slots(user)
         except WrongPassphrase:
-            old_slot = None
-        params = kdf_params or (KdfParams.from_json(old_slot.kdf) if old_slot else calibrate())
+            old_slots = []
+        params = kdf_params or (KdfParams.from_json(old_slots[0].kdf) if old_slots
+                                else calibrate())
         new_slot = slots.make_passphrase_slot(user, new, dek, params)
         dek[:] = b"\0" * len(dek)
-        # Two atomic steps: if we die between them both passphrases still open the vault;
-        # unlock takes the first slot whose unwrap succeeds for that user.
+        # Two atomic steps: if we die between them both passphrases still open the vault
+        # (unlock tries every slot of the user). The second step drops all older slots,
+        # including one left behind by an earlier interrupted change.
         slots.slots.append(new_slot)
         slots.save(self.keyslots_path)
-        if old_slot is not None:
-            slots.slots.remove(old_slot)
+        if old_slots:
+            slots.slots = [s for s in slots.slots if s not in old_slots]
             slots.save(self.keyslots_path)
 
 
