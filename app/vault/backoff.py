@@ -27,7 +27,7 @@ class Backoff:
         try:
             data = json.loads(self.path.read_text("utf-8"))
             return int(data.get("failures", 0)), float(data.get("last_failure", 0.0))
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, AttributeError):  # AttributeError: not an object
             return 0, 0.0
 
     def _now(self) -> float:
