@@ -14,6 +14,7 @@ import argparse
 import json
 import random
 import sqlite3
+from functools import partial
 from typing import Any
 
 from common import clock, connect_plain, median, open_demo, p95, plain_twin, print_table
@@ -89,15 +90,17 @@ def main() -> None:
         base: dict[str, list[float]] = {q: [] for _k, q in qs}
         for _round in range(args.rounds):
             for _kind, q in qs:
-                ours[q].append(clock(lambda q=q: services.people.search(q, limit=50, log=False)))
+                ours[q].append(clock(partial(services.people.search, q, limit=50, log=False)))
                 if q in captured:
-                    sql, params = captured[q]
-                    base[q].append(clock(lambda sql=sql, params=params:
-                                         plain.execute(sql, params).fetchall()))
+                    base[q].append(clock(partial(_run_plain, plain, *captured[q])))
         _report(qs, ours, base, hits, args.rounds)
         _check_same_answers(plain, captured, hits)
     finally:
         services.lock()
+
+
+def _run_plain(plain: sqlite3.Connection, sql: str, params: Any) -> list[Any]:
+    return plain.execute(sql, params).fetchall()
 
 
 def _report(qs: list[tuple[str, str]], ours: dict[str, list[float]],

@@ -129,13 +129,14 @@ def machine_note() -> str:
             f"SQLite {sqlite3.sqlite_version}, {date.today().isoformat()}")
 
 
-def print_table(title: str, rows: list[tuple[str, float, float, str, bool]],
+def print_table(title: str, rows: list[tuple[str, float, float | None, str, bool]],
                 unit: str = "ms") -> None:
-    """rows: (operation, mottryck, baseline, target text, passed)."""
+    """rows: (operation, Mottryck, baseline or None, target text, passed)."""
     print(f"\n{title}  ({machine_note()})\n")
     print("| operation | Mottryck | baseline | ratio | target | result |")
     print("|---|---:|---:|---:|---|---|")
     for op, ours, base, target, passed in rows:
+        base_text = f"{base:.1f} {unit}" if base is not None else "–"
         ratio = f"{ours / base:.1f}×" if base else "–"
-        print(f"| {op} | {ours:.1f} {unit} | {base:.1f} {unit} | {ratio} | {target} | "
+        print(f"| {op} | {ours:.1f} {unit} | {base_text} | {ratio} | {target} | "
               f"{'PASS' if passed else 'FAIL'} |")
