@@ -127,6 +127,7 @@ class _Job:
         self.write = write
         self.plain_text = plain_text
         self.status_at = columns.index.get("frivard_status")
+        self._statuses: dict[str, Any] = {}  # a column of a handful of distinct labels
         self.fields = [(f, i) for f, i in columns.index.items() if f not in MEMBERSHIP_COLUMNS]
         self.member_fields = [(f, i) for f, i in columns.index.items() if f in MEMBERSHIP_COLUMNS]
         self.width = columns.width
@@ -150,9 +151,14 @@ class _Job:
         if self.plain_text:
             # CSV cells are text already and the validators strip them: skip the conversion,
             # it is a tenth of the per-row cost. Only the status labels need mapping.
-            values = {f: cells[i] for f, i in self.fields}
+            # None for an empty cell lets each check stop at its first test.
+            values = {f: cells[i] or None for f, i in self.fields}
             if self.status_at is not None:
-                values["frivard_status"] = cell_value("frivard_status", cells[self.status_at])
+                raw = cells[self.status_at]
+                status = self._statuses.get(raw)
+                if status is None:
+                    status = self._statuses[raw] = cell_value("frivard_status", raw)
+                values["frivard_status"] = status
         else:
             values = {f: cell_value(f, cells[i]) for f, i in self.fields}
         try:
