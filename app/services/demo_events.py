@@ -139,7 +139,7 @@ def callins(world: World) -> Rows:
     meetings, groups, speakers, invitees, notes, noted = [], [], [], [], [], []
     for m, future in plan:
         metro = world.metros[m]
-        day = (REFERENCE_DAY + timedelta(days=rng.randint(20, 70)) if future
+        day = (REFERENCE_DAY + timedelta(days=rng.randint(35, 90)) if future
                else rng.days_ago(14, MONTHS_OF_HISTORY * 30))
         starts = rng.moment_on(day, 17, 18)
         status = (CallInStatus.PLANNED if future
