@@ -321,16 +321,8 @@ class PeopleService:
         return out
 
     def current_groups(self, person_id: str) -> list[str]:
-        today = date.today()
-        stmt = (
-            select(Group.name).join(Membership, Membership.group_id == Group.id)
-            .where(Membership.person_id == person_id, Membership.deleted.is_(False),
-                   Group.deleted.is_(False),
-                   or_(Membership.valid_to.is_(None), Membership.valid_to >= today))
-            .order_by(Group.sort_name)
-        )
-        with self.db.read() as s:
-            return list(s.execute(stmt).scalars())
+        """Names of the groups the person belongs to today (same rule as the listing)."""
+        return self.current_groups_for([person_id]).get(person_id, [])
 
 
 # The unary plus keeps SQLite from using ix_person_deleted here: almost every row matches it,
