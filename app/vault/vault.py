@@ -265,6 +265,19 @@ class UnlockedVault:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
             conn.rollback()
 
+    def check_integrity(self) -> None:
+        """Read every page (SQLCipher checks each page's MAC) and check SQLite's structure.
+
+        Plain reads find damage only in the pages they touch; a damaged index page, for one,
+        shows up here as report lines rather than an error, so those become CorruptVault too.
+        """
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+            conn.rollback()
+        if [tuple(r) for r in rows] != [("ok",)]:
+            raise CorruptVault(_("Databasen är skadad (kontrollen hittade fel). "
+                                 "Återställ valvet från en säkerhetskopia."))
+
     def check_schema_present(self) -> None:
         # A file truncated to nothing keys "successfully" as a new, empty database; without
         # this the upgrade would build a fresh schema in it before the vault id check fails.
