@@ -36,6 +36,8 @@ class Runner(Protocol):
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
             on_error: Failed | None = None, progress: Progress | None = None) -> Any: ...
 
+    def shutdown(self) -> None: ...
+
 
 def _alive(callback: Callable[..., Any] | None) -> bool:
     """A callback bound to a widget that was closed and deleted meanwhile is skipped."""
