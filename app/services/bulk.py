@@ -21,6 +21,7 @@ from app.models import Group, Person, VaultMeta
 from app.models.base import new_id
 from app.models.collation import swedish_sort_key
 from app.services.db import Db, utcnow
+from app.vault.engine import translate_error
 
 BATCH = 5000
 _MISSING = object()
@@ -109,6 +110,13 @@ def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]
         if batch:
             cursor.executemany(plan.sql, batch)
             count += len(batch)
+    except Exception as exc:
+        # The raw cursor bypasses the engine's error translation: a full disk or a damaged
+        # file must still reach the caller as the app's own error.
+        translated = translate_error(exc)
+        if translated is None:
+            raise
+        raise translated from exc
     finally:
         cursor.close()
     save_clock(session)
