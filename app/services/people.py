@@ -230,10 +230,11 @@ class PeopleService:
 
     def _filtered(self, stmt: Select[Any], text: str, group_id: str | None,
                   frivard_status: FrivardStatus | str | None, active_only: bool) -> Select[Any]:
-        stmt = stmt.where(_NOT_DELETED)
         query = fts_query(text)
         if query:
-            stmt = stmt.where(Person.id.in_(_fts_ids(query)))
+            stmt = stmt.where(_NOT_DELETED, Person.id.in_(_fts_ids(query)))
+        else:
+            stmt = stmt.where(Person.deleted.is_(False))  # served by ix_person_listing
         if frivard_status:
             stmt = stmt.where(Person.frivard_status == FrivardStatus(frivard_status))
         if group_id or active_only:
@@ -256,12 +257,14 @@ class PeopleService:
         ``log`` writes one audit event for the listing (ids only): callers that fetch page
         after page of one view (the UI's lazy table) log the view once, not every page.
         """
-        order = Person.sort_name.desc() if descending else Person.sort_name
+        # Both keys in one direction, so the listing index serves either order.
+        order = ((Person.sort_name.desc(), Person.id.desc()) if descending
+                 else (Person.sort_name, Person.id))
         stmt = self._filtered(
             select(Person.id, Person.first_name, Person.last_name, Person.aliases,
                    Person.personnummer, Person.birth_date, Person.frivard_status),
             text, group_id, frivard_status, active_only,
-        ).order_by(order, Person.id).limit(limit).offset(offset)
+        ).order_by(*order).limit(limit).offset(offset)
         with self.db.read() as s:
             rows = s.execute(stmt).all()
         result = [PersonSummary(r.id, r.first_name, r.last_name, tuple(r.aliases or ()),

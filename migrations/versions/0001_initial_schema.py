@@ -169,7 +169,7 @@ def upgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_person_deleted'), ['deleted'], unique=False)
         batch_op.create_index('ix_person_frivard_status', ['frivard_status'], unique=False)
-        batch_op.create_index('ix_person_sort_name', ['sort_name'], unique=False)
+        batch_op.create_index('ix_person_listing', ['deleted', 'sort_name', 'id'], unique=False)
 
     op.create_table('service_provider',
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -618,7 +618,7 @@ def downgrade() -> None:
 
     op.drop_table('service_provider')
     with op.batch_alter_table('person', schema=None) as batch_op:
-        batch_op.drop_index('ix_person_sort_name')
+        batch_op.drop_index('ix_person_listing')
         batch_op.drop_index('ix_person_frivard_status')
         batch_op.drop_index(batch_op.f('ix_person_deleted'))
 

@@ -43,7 +43,7 @@ def test_models_and_migrations_agree(services: Services) -> None:
 def test_the_comparison_notices_a_difference(services: Services) -> None:
     """Control: the empty diff above is not an accident of the comparison."""
     with services.db.engine.begin() as conn:
-        conn.exec_driver_sql("DROP INDEX ix_person_sort_name")
+        conn.exec_driver_sql("DROP INDEX ix_person_listing")
         conn.exec_driver_sql("ALTER TABLE person ADD COLUMN extra TEXT")
         diff = schema_diff(conn)
     kinds = {d[0] if isinstance(d, tuple) else d[0][0] for d in diff}
