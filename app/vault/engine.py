@@ -50,7 +50,7 @@ def open_keyed_connection(path: Path, key: bytes | bytearray, *, create: bool = 
         except sqlcipher3.DatabaseError as exc:
             if "not a database" in str(exc):
                 raise WrongPassphrase() from exc
-            raise CorruptVault(_("Databasen är skadad: {err}").format(err=exc)) from exc
+            raise CorruptVault(_("Databasen är skadad och kan inte öppnas.")) from exc
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")

@@ -59,6 +59,25 @@ def check_revision(current: str | None, cfg: Config) -> bool:
     return True
 
 
+# Rebuilding ``person`` or ``group`` in a batch migration silently drops these triggers, and
+# search would then quietly stop seeing new and changed rows. A migration that rebuilds
+# either table must create them again; this check refuses one that forgot.
+SEARCH_TRIGGERS = frozenset({
+    "person_fts_ai", "person_fts_au", "person_fts_ad",
+    "group_fts_ai", "group_fts_au", "group_fts_ad",
+})
+
+
+def _check_search_triggers(conn: Connection) -> None:
+    present = {row[0] for row in conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
+    missing = SEARCH_TRIGGERS - present
+    if missing:
+        raise MigrationFailed(
+            _("Migreringen skulle slå av sökindexet ({names}); valvet är oförändrat.").format(
+                names=", ".join(sorted(missing))))
+
+
 def upgrade(engine: Engine, *, before_upgrade: Callable[[str | None], Any] | None = None,
             script_location: Path | None = None) -> bool:
     """Bring the schema to head. Returns True if anything was migrated.
@@ -89,6 +108,7 @@ def upgrade(engine: Engine, *, before_upgrade: Callable[[str | None], Any] | Non
                             _("Migreringen skulle bryta {n} kopplingar mellan poster; "
                               "valvet är oförändrat.").format(n=len(problems))
                         )
+                    _check_search_triggers(conn)
             except MigrationFailed:
                 raise
             except Exception as exc:

@@ -26,8 +26,19 @@ with op.batch_alter_table("person", recreate="always") as batch:
 raise RuntimeError("migration 0002 failed half-way")
 """
 
-# Rebuilds the parent table (copy → drop → rename) while membership rows point at it.
+# Rebuilds the parent table (copy → drop → rename) while membership rows point at it, and
+# creates its search-index triggers again, as every migration that rebuilds `person` must.
 REBUILD_PERSON = """
+triggers = [row[0] for row in op.get_bind().exec_driver_sql(
+    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'person'")]
+with op.batch_alter_table("person", recreate="always") as batch:
+    batch.add_column(sa.Column("smeknamn", sa.String(50)))
+for sql in triggers:
+    op.execute(sql)
+"""
+
+# The same rebuild, forgetting the triggers: search would silently stop following changes.
+REBUILD_PERSON_LOSING_TRIGGERS = """
 with op.batch_alter_table("person", recreate="always") as batch:
     batch.add_column(sa.Column("smeknamn", sa.String(50)))
 """
@@ -122,6 +133,18 @@ def test_the_trap_is_real_without_the_guard(services: Services, tmp_path: Path) 
         with conn.begin():
             command.upgrade(cfg, "head")
     assert scalar(services, "SELECT count(*) FROM membership") == 0
+
+
+def test_a_rebuild_that_drops_the_search_triggers_is_refused(services: Services,
+                                                             tmp_path: Path) -> None:
+    fill(services)
+    before = snapshot(services.db.engine)
+    scripts = scratch_migrations(tmp_path, REBUILD_PERSON_LOSING_TRIGGERS)
+    with pytest.raises(MigrationFailed, match="person_fts_ai"):
+        migrate.upgrade(services.db.engine, script_location=scripts)
+    assert snapshot(services.db.engine) == before
+    services.people.create({"first_name": "Efter", "last_name": "Öberg"})
+    assert [p.first_name for p in services.people.search("öberg", log=False)] == ["Efter"]
 
 
 def test_a_migration_that_would_orphan_rows_is_refused(services: Services,
