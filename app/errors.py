@@ -102,3 +102,24 @@ class Cancelled(MottryckError):
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(message or _("Avbrutet; inget sparades."))
+
+
+def os_error_text(exc: OSError) -> str:
+    """A Swedish reason for a file-system error (the OS's own text may be English)."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: _("filen eller mappen finns inte"),
+        errno.EACCES: _("behörighet saknas"),
+        errno.EPERM: _("behörighet saknas"),
+        errno.ENOSPC: _("disken är full"),
+        errno.EISDIR: _("det är en mapp, inte en fil"),
+        errno.ENOTDIR: _("en del av sökvägen är ingen mapp"),
+        errno.EROFS: _("enheten är skrivskyddad"),
+        errno.EIO: _("läsfel på enheten"),
+    }
+    reason = reasons.get(exc.errno or -1)
+    if reason is None:
+        name = errno.errorcode.get(exc.errno or -1, "")
+        reason = _("fel i filsystemet") + (f" ({name})" if name else "")
+    return reason

@@ -27,3 +27,8 @@ def set_language(lang: str) -> None:
 
 def _(message: str) -> str:
     return _translation.gettext(message)
+
+
+def n_(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n`` (Swedish: 1 person, 2 personer)."""
+    return _translation.ngettext(singular, plural, n)

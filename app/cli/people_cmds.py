@@ -12,7 +12,7 @@ from app.cli.output import FORMATS, write_records
 from app.cli.prompt import CliError, progress_printer
 from app.cli.vault_cmds import open_services
 from app.errors import ImportRejected
-from app.i18n import _
+from app.i18n import _, n_
 
 PAGE = 1000
 MAX_ROW_ERRORS_SHOWN = 200
@@ -43,12 +43,22 @@ def cmd_import_people(args: argparse.Namespace) -> int:
     finally:
         services.lock()
     if args.dry_run:
-        print(_("Provläsning: {n} personer och {m} medlemskap skulle läsas in; inget sparades.")
-              .format(n=summary.people, m=summary.memberships))
+        print(_("Provläsning: {people} och {members} skulle läsas in; inget sparades.")
+              .format(people=_count_people(summary.people),
+                      members=_count_memberships(summary.memberships)))
     else:
-        print(_("{n} personer och {m} medlemskap inlästa.").format(
-            n=summary.people, m=summary.memberships))
+        print(_("{people} och {members} inlästa.").format(
+            people=_count_people(summary.people),
+            members=_count_memberships(summary.memberships)))
     return 0
+
+
+def _count_people(n: int) -> str:
+    return n_("{n} person", "{n} personer", n).format(n=n)
+
+
+def _count_memberships(n: int) -> str:
+    return n_("{n} medlemskap", "{n} medlemskap", n).format(n=n)
 
 
 def cmd_people_list(args: argparse.Namespace) -> int:
@@ -102,7 +112,8 @@ def cmd_people_list(args: argparse.Namespace) -> int:
         columns = [("id", "id"), *columns]
     write_records(records, columns, args.format)
     if args.format == "table":
-        print(_("{n} personer").format(n=len(records)), file=sys.stderr)
+        print(n_("{n} person", "{n} personer", len(records)).format(n=len(records)),
+              file=sys.stderr)
     return 0
 
 

@@ -121,7 +121,8 @@ def _audit_key_change(vault: Vault, user: str, passphrase: str, method: str) -> 
 def cmd_user_add(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
-        print(_("Lösenfras för den nya användaren {user}.").format(user=args.name))
+        if args.new_passphrase_file is None:
+            print(_("Lösenfras för den nya användaren {user}.").format(user=args.name))
         new = ask_new_secret(args.new_passphrase_file)
         services.vault.add_user(args.name, new)
         _record(services, "add", args.name)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from app.errors import ImportRejected, RowError
+from app.errors import ImportRejected, RowError, os_error_text
 from app.i18n import _
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -134,8 +134,7 @@ def _csv_problem(exc: csv.Error, line: int) -> ImportRejected:
 
 
 def _unreadable(exc: OSError) -> ImportRejected:
-    return ImportRejected(_("Filen kan inte läsas: {reason}").format(
-        reason=exc.strerror or _("okänt fel")))
+    return ImportRejected(_("Filen kan inte läsas: {reason}.").format(reason=os_error_text(exc)))
 
 
 @contextmanager

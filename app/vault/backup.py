@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app import __version__
-from app.errors import BackupError, VaultExists
+from app.errors import BackupError, VaultExists, os_error_text
 from app.i18n import _
 from app.vault.atomic import fsync_dir
 from app.vault.keyslots import KeySlotFile
@@ -87,8 +87,8 @@ def write_backup(vault: UnlockedVault, out: Path, schema_revision: str | None) -
             os.replace(partial, out)
             fsync_dir(out.parent)
         except OSError as exc:
-            raise BackupError(_("Säkerhetskopian kunde inte skrivas: {err}").format(
-                err=exc.strerror or exc)) from exc
+            raise BackupError(_("Säkerhetskopian kunde inte skrivas: {err}.").format(
+                err=os_error_text(exc))) from exc
     return BackupInfo(out, vault.vault_id, created, schema_revision, out.stat().st_size)
 
 
@@ -156,8 +156,8 @@ def restore_backup(path: Path, folder: Path) -> BackupInfo:
         if not folder_existed:
             with contextlib.suppress(OSError):
                 shutil.rmtree(folder)
-        raise BackupError(_("Återställningen misslyckades: {err}").format(
-            err=exc.strerror or exc)) from exc
+        raise BackupError(_("Återställningen misslyckades: {err}.").format(
+            err=os_error_text(exc))) from exc
     except BaseException:
         if not folder_existed:
             with contextlib.suppress(OSError):

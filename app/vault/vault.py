@@ -28,6 +28,7 @@ from app.errors import (
     VaultExists,
     VaultNotFound,
     WrongPassphrase,
+    os_error_text,
 )
 from app.i18n import _
 from app.vault import migrate
@@ -116,7 +117,7 @@ class Vault:
             vault.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise VaultError(_("Kan inte skapa mappen {path}: {err}").format(
-                path=vault.folder, err=exc.strerror)) from exc
+                path=vault.folder, err=os_error_text(exc))) from exc
         params = kdf_params or calibrate()
         dek = bytearray(secrets.token_bytes(32))
         recovery = new_recovery_key()
@@ -352,7 +353,7 @@ class UnlockedVault:
             self.copy_database_to(dest)
         except OSError as exc:
             raise VaultError(_("Kan inte göra säkerhetskopia före uppgraderingen: {err}").format(
-                err=exc.strerror)) from exc
+                err=os_error_text(exc))) from exc
         shutil.copy2(self.vault.keyslots_path, dest.with_suffix(".keyslots.json"))
         return dest
 
