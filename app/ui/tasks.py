@@ -34,7 +34,8 @@ class Runner(Protocol):
     busy_changed: Any
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-            on_error: Failed | None = None, progress: Progress | None = None) -> Any: ...
+            on_error: Failed | None = None, progress: Progress | None = None,
+            owner: QObject | None = None) -> Any: ...
 
     def shutdown(self) -> None: ...
 
@@ -51,7 +52,12 @@ def _report_unhandled(exc: BaseException) -> None:
     sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
-def _finish(outcome: tuple[bool, Any], on_done: Done | None, on_error: Failed | None) -> None:
+def _finish(outcome: tuple[bool, Any], on_done: Done | None, on_error: Failed | None,
+            owner: QObject | None = None) -> None:
+    # Closures can't be traced to a widget the way bound methods can: callers that pass
+    # closures name their ``owner``, and a deleted owner's answers are dropped.
+    if owner is not None and not shiboken6.isValid(owner):
+        return
     ok, value = outcome
     if ok:
         if _alive(on_done):
@@ -93,7 +99,8 @@ class TaskRunner(QObject):
         return self._busy
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-            on_error: Failed | None = None, progress: Progress | None = None) -> Future[Any]:
+            on_error: Failed | None = None, progress: Progress | None = None,
+            owner: QObject | None = None) -> Future[Any]:
         """Queue ``fn(*args)`` on the lane. With ``progress``, ``fn`` also gets a
         ``progress=report`` keyword; ``report(done, total)`` reaches ``progress`` on the UI
         thread."""
@@ -111,7 +118,7 @@ class TaskRunner(QObject):
                 outcome: tuple[bool, Any] = (True, fn(*args, **kwargs))
             except Exception as exc:  # handed to the UI thread; nothing is swallowed
                 outcome = (False, exc)
-            inbox.put(lambda: self._complete(outcome, on_done, on_error))
+            inbox.put(lambda: self._complete(outcome, on_done, on_error, owner))
 
         self._pending += 1
         if self._pending == 1:
@@ -129,7 +136,7 @@ class TaskRunner(QObject):
             callback()
 
     def _complete(self, outcome: tuple[bool, Any], on_done: Done | None,
-                  on_error: Failed | None) -> None:
+                  on_error: Failed | None, owner: QObject | None) -> None:
         self._pending -= 1
         if self._pending == 0:
             self._poll.stop()
@@ -137,7 +144,7 @@ class TaskRunner(QObject):
             if self._busy:
                 self._busy = False
                 self.busy_changed.emit(False)
-        _finish(outcome, on_done, on_error)
+        _finish(outcome, on_done, on_error, owner)
 
     def _show_busy(self) -> None:
         if self._pending and not self._busy:
@@ -166,7 +173,8 @@ class InlineRunner(QObject):
         return 0
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-            on_error: Failed | None = None, progress: Progress | None = None) -> None:
+            on_error: Failed | None = None, progress: Progress | None = None,
+            owner: QObject | None = None) -> None:
         self.calls += 1
         kwargs: dict[str, Any] = {}
         if progress is not None:
@@ -175,7 +183,7 @@ class InlineRunner(QObject):
             outcome: tuple[bool, Any] = (True, fn(*args, **kwargs))
         except Exception as exc:
             outcome = (False, exc)
-        _finish(outcome, on_done, on_error)
+        _finish(outcome, on_done, on_error, owner)
 
     def shutdown(self) -> None:
         """Nothing to stop; present so both runners can be shut down alike."""

@@ -104,6 +104,24 @@ def test_answers_for_a_closed_widget_are_dropped(qtbot: QtBot, lane: TaskRunner)
     qtbot.waitUntil(lambda: lane.pending == 0)  # no "C++ object already deleted" error
 
 
+def test_closures_of_a_deleted_owner_are_dropped(qtbot: QtBot, lane: TaskRunner) -> None:
+    """A closure can't be traced to its widget; naming the owner lets the lane drop it."""
+    label = QLabel()
+    finished = threading.Event()
+    calls: list[str] = []
+
+    def done(_value: object) -> None:
+        calls.append("done")
+        label.setText("x")  # would raise: the label is gone
+
+    lane.run(finished.wait, on_done=done, owner=label)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not _valid(label))
+    finished.set()
+    qtbot.waitUntil(lambda: lane.pending == 0)
+    assert calls == []
+
+
 def _valid(obj: Any) -> bool:
     return bool(shiboken6.isValid(obj))
 

@@ -136,7 +136,7 @@ class PeopleTableModel(QAbstractTableModel):
 
         self._runner.run(_first_page, self._people, self._text, self._descending,
                          self._page_size, log, on_done=done,
-                         on_error=lambda exc: self._failed(generation, exc))
+                         on_error=lambda exc: self._failed(generation, exc), owner=self)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -169,7 +169,7 @@ class PeopleTableModel(QAbstractTableModel):
 
         self._runner.run(_next_page, self._people, self._text, self._descending,
                          self._page_size, offset, on_done=done,
-                         on_error=lambda exc: self._failed(generation, exc))
+                         on_error=lambda exc: self._failed(generation, exc), owner=self)
 
     # ---- sorting ---------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
