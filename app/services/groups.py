@@ -12,7 +12,7 @@ from sqlalchemy import and_, column, func, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
-from app.errors import FieldError, NotFound, ValidationError
+from app.errors import FieldError, ValidationError
 from app.i18n import _
 from app.models import Group, GroupRelation, Incident, Membership, Person
 from app.models.collation import swedish_sort_key
@@ -20,6 +20,7 @@ from app.models.enums import Confidence, GroupStatus, RelationKind
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
+from app.services.records import add_row, load_live, tombstone, update_row
 from app.services.search import fts_query
 from app.services.validate import Checker
 
@@ -128,10 +129,7 @@ class GroupService:
 
     @staticmethod
     def _load(s: Session, group_id: str) -> Group:
-        group = s.get(Group, group_id)
-        if group is None or group.deleted:
-            raise NotFound(_("Gruppen finns inte (eller är borttagen)."))
-        return group
+        return load_live(s, Group, group_id, _("Gruppen finns inte (eller är borttagen)."))
 
     @staticmethod
     def _same_name(s: Session, name: str) -> list[Group]:
@@ -161,10 +159,7 @@ class GroupService:
         cleaned = clean_group(values)
         with self.db.write() as s:
             self._check_unique_name(s, cleaned["name"])
-            group = Group(**cleaned)
-            s.add(group)
-            s.flush()
-            audit.record(s, Action.CREATE, "group", group.id)
+            group = add_row(s, Group(**cleaned), "group")
             return self._dto(s, group)
 
     def update(self, group_id: str, changes: Mapping[str, Any]) -> GroupDTO:
@@ -173,20 +168,12 @@ class GroupService:
             group = self._load(s, group_id)
             cleaned = clean_group({**{f: getattr(group, f) for f in GROUP_FIELDS}, **changes})
             self._check_unique_name(s, cleaned["name"], group.id)
-            changed = sorted(f for f, v in cleaned.items() if getattr(group, f) != v)
-            for field in changed:
-                setattr(group, field, cleaned[field])
-            if changed:
-                s.flush()
-                audit.record(s, Action.UPDATE, "group", group.id, detail={"fields": changed})
+            update_row(s, group, "group", cleaned)
             return self._dto(s, group)
 
     def delete(self, group_id: str) -> None:
         with self.db.write() as s:
-            group = self._load(s, group_id)
-            group.deleted = True
-            s.flush()
-            audit.record(s, Action.DELETE, "group", group.id)
+            tombstone(s, self._load(s, group_id), "group")
 
     def get(self, group_id: str) -> GroupDTO:
         with self.db.write() as s:
@@ -252,25 +239,15 @@ class GroupService:
     def add_membership(self, values: Mapping[str, Any]) -> MembershipDTO:
         with self.db.write() as s:
             cleaned = self._clean_membership(s, values)
-            m = Membership(**cleaned)
-            s.add(m)
-            s.flush()
-            audit.record(s, Action.CREATE, "membership", m.id)
+            m = add_row(s, Membership(**cleaned), "membership")
             return self._membership_dto(s, m)
 
     def update_membership(self, membership_id: str, changes: Mapping[str, Any]) -> MembershipDTO:
         with self.db.write() as s:
-            m = s.get(Membership, membership_id)
-            if m is None or m.deleted:
-                raise NotFound(_("Medlemskapet finns inte."))
+            m = load_live(s, Membership, membership_id, _("Medlemskapet finns inte."))
             cleaned = self._clean_membership(
                 s, {**{f: getattr(m, f) for f in MEMBERSHIP_FIELDS}, **changes})
-            changed = sorted(f for f, v in cleaned.items() if getattr(m, f) != v)
-            for field in changed:
-                setattr(m, field, cleaned[field])
-            if changed:
-                s.flush()
-                audit.record(s, Action.UPDATE, "membership", m.id, detail={"fields": changed})
+            update_row(s, m, "membership", cleaned)
             return self._membership_dto(s, m)
 
     def end_membership(self, membership_id: str, on: date | None = None) -> MembershipDTO:
@@ -278,12 +255,8 @@ class GroupService:
 
     def delete_membership(self, membership_id: str) -> None:
         with self.db.write() as s:
-            m = s.get(Membership, membership_id)
-            if m is None or m.deleted:
-                raise NotFound(_("Medlemskapet finns inte."))
-            m.deleted = True
-            s.flush()
-            audit.record(s, Action.DELETE, "membership", m.id)
+            m = load_live(s, Membership, membership_id, _("Medlemskapet finns inte."))
+            tombstone(s, m, "membership")
 
     @staticmethod
     def _membership_dto(s: Session, m: Membership) -> MembershipDTO:
@@ -351,35 +324,21 @@ class GroupService:
 
     def add_relation(self, values: Mapping[str, Any]) -> RelationDTO:
         with self.db.write() as s:
-            rel = GroupRelation(**self._clean_relation(s, values))
-            s.add(rel)
-            s.flush()
-            audit.record(s, Action.CREATE, "group_relation", rel.id)
+            rel = add_row(s, GroupRelation(**self._clean_relation(s, values)), "group_relation")
             return self._relation_dto(s, rel)
 
     def update_relation(self, relation_id: str, changes: Mapping[str, Any]) -> RelationDTO:
         with self.db.write() as s:
-            rel = s.get(GroupRelation, relation_id)
-            if rel is None or rel.deleted:
-                raise NotFound(_("Relationen finns inte."))
+            rel = load_live(s, GroupRelation, relation_id, _("Relationen finns inte."))
             cleaned = self._clean_relation(
                 s, {**{f: getattr(rel, f) for f in RELATION_FIELDS}, **changes})
-            changed = sorted(f for f, v in cleaned.items() if getattr(rel, f) != v)
-            for field in changed:
-                setattr(rel, field, cleaned[field])
-            if changed:
-                s.flush()
-                audit.record(s, Action.UPDATE, "group_relation", rel.id, detail={"fields": changed})
+            update_row(s, rel, "group_relation", cleaned)
             return self._relation_dto(s, rel)
 
     def delete_relation(self, relation_id: str) -> None:
         with self.db.write() as s:
-            rel = s.get(GroupRelation, relation_id)
-            if rel is None or rel.deleted:
-                raise NotFound(_("Relationen finns inte."))
-            rel.deleted = True
-            s.flush()
-            audit.record(s, Action.DELETE, "group_relation", rel.id)
+            rel = load_live(s, GroupRelation, relation_id, _("Relationen finns inte."))
+            tombstone(s, rel, "group_relation")
 
     @staticmethod
     def _relation_dto(s: Session, r: GroupRelation) -> RelationDTO:

@@ -10,13 +10,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import FieldError, NotFound, ValidationError
+from app.errors import FieldError, ValidationError
 from app.i18n import _
 from app.models import Group, Incident, IncidentGroup, IncidentPerson, Person
 from app.models.enums import Gmi, GroupInvolvement, IncidentType, InvolvementRole
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
+from app.services.records import load_live, tombstone, update_row
 from app.services.validate import Checker
 
 INCIDENT_FIELDS = {
@@ -121,10 +122,7 @@ class IncidentService:
 
     @staticmethod
     def _load(s: Session, incident_id: str) -> Incident:
-        inc = s.get(Incident, incident_id)
-        if inc is None or inc.deleted:
-            raise NotFound(_("Händelsen finns inte (eller är borttagen)."))
-        return inc
+        return load_live(s, Incident, incident_id, _("Händelsen finns inte (eller är borttagen)."))
 
     @staticmethod
     def _set_involvement(s: Session, inc: Incident, groups: list[tuple[str, Any]],
@@ -193,23 +191,15 @@ class IncidentService:
             base["persons"] = [(p.person_id, p.role) for p in current.persons]
             cleaned = self._clean(s, {**base, **changes})
             groups, persons = cleaned.pop("groups"), cleaned.pop("persons")
-            changed = sorted(f for f, v in cleaned.items() if getattr(inc, f) != v)
-            for field in changed:
-                setattr(inc, field, cleaned[field])
-            if "groups" in changes or "persons" in changes:
+            involvement = [f for f in ("groups", "persons") if f in changes]
+            if involvement:
                 self._set_involvement(s, inc, groups, persons)
-                changed += [f for f in ("groups", "persons") if f in changes]
-            s.flush()
-            if changed:
-                audit.record(s, Action.UPDATE, "incident", inc.id, detail={"fields": changed})
+            update_row(s, inc, "incident", cleaned, also_changed=involvement)
             return self._dto(s, inc)
 
     def delete(self, incident_id: str) -> None:
         with self.db.write() as s:
-            inc = self._load(s, incident_id)
-            inc.deleted = True
-            s.flush()
-            audit.record(s, Action.DELETE, "incident", inc.id)
+            tombstone(s, self._load(s, incident_id), "incident")
 
     def get(self, incident_id: str) -> IncidentDTO:
         with self.db.write() as s:

@@ -11,7 +11,7 @@ from sqlalchemy import Select, and_, column, exists, func, literal_column, or_, 
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from app.errors import FieldError, NotFound, ValidationError
+from app.errors import FieldError, ValidationError
 from app.i18n import _
 from app.models import Group, Membership, Person
 from app.models.enums import FrivardStatus, IdKind
@@ -19,6 +19,7 @@ from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
 from app.services.identity import mask, parse_id_number
+from app.services.records import add_row, load_live, tombstone, update_row
 from app.services.search import fts_query
 from app.services.validate import Checker
 
@@ -150,10 +151,7 @@ class PeopleService:
     # ---- helpers -----------------------------------------------------------------------
     @staticmethod
     def _load(s: Session, person_id: str) -> Person:
-        person = s.get(Person, person_id)
-        if person is None or person.deleted:
-            raise NotFound(_("Personen finns inte (eller är borttagen)."))
-        return person
+        return load_live(s, Person, person_id, _("Personen finns inte (eller är borttagen)."))
 
     @staticmethod
     def _check_unique_pnr(s: Session, digits: str | None, own_id: str | None = None) -> None:
@@ -171,10 +169,7 @@ class PeopleService:
         cleaned = clean_person(values)
         with self.db.write() as s:
             self._check_unique_pnr(s, cleaned["personnummer"])
-            person = Person(**cleaned)
-            s.add(person)
-            s.flush()
-            audit.record(s, Action.CREATE, ENTITY, person.id, purpose=purpose)
+            person = add_row(s, Person(**cleaned), ENTITY, purpose=purpose)
             return to_dto(person)
 
     def update(self, person_id: str, changes: Mapping[str, Any], *,
@@ -191,22 +186,13 @@ class PeopleService:
             if "personnummer" not in changes:
                 cleaned["personnummer"], cleaned["id_kind"] = person.personnummer, person.id_kind
             self._check_unique_pnr(s, cleaned["personnummer"], person.id)
-            changed = sorted(f for f, v in cleaned.items() if getattr(person, f) != v)
-            for field in changed:
-                setattr(person, field, cleaned[field])
-            if changed:
-                s.flush()
-                audit.record(s, Action.UPDATE, ENTITY, person.id, purpose=purpose,
-                             detail={"fields": changed})
+            update_row(s, person, ENTITY, cleaned, purpose=purpose)
             return to_dto(person)
 
     def delete(self, person_id: str, *, purpose: str | None = None) -> None:
         """Soft delete (tombstone): the row stays so other vaults learn of the deletion."""
         with self.db.write() as s:
-            person = self._load(s, person_id)
-            person.deleted = True
-            s.flush()
-            audit.record(s, Action.DELETE, ENTITY, person.id, purpose=purpose)
+            tombstone(s, self._load(s, person_id), ENTITY, purpose=purpose)
 
     # ---- reads -------------------------------------------------------------------------
     def get(self, person_id: str, *, purpose: str | None = None) -> PersonDTO:
