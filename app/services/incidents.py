@@ -78,6 +78,26 @@ def _pairs(c: Checker, field: str, label: str, value: Any, enum_cls: Any,
     return out
 
 
+def _sync_links(s: Session, model: type[IncidentGroup] | type[IncidentPerson], incident_id: str,
+                key: str, role_field: str, wanted: list[tuple[str, Any]]) -> None:
+    """Make the incident's link rows match ``wanted`` [(id, role)]. Removed links are
+    tombstoned and re-added ones revived rather than deleted and inserted, so a merge with
+    another vault sees the removal and no duplicate row appears."""
+    existing: dict[str, Any] = {getattr(r, key): r for r in s.execute(
+        select(model).where(model.incident_id == incident_id)).scalars()}
+    roles = dict(wanted)
+    for other_id, row in existing.items():
+        if other_id not in roles:
+            row.deleted = True
+    for other_id, role in roles.items():
+        found = existing.get(other_id)
+        if found is None:
+            s.add(model(incident_id=incident_id, **{key: other_id, role_field: role}))
+        else:
+            setattr(found, role_field, role)
+            found.deleted = False
+
+
 class IncidentService:
     def __init__(self, db: Db) -> None:
         self.db = db
@@ -127,31 +147,8 @@ class IncidentService:
     @staticmethod
     def _set_involvement(s: Session, inc: Incident, groups: list[tuple[str, Any]],
                          persons: list[tuple[str, Any]]) -> None:
-        """Replace involvement rows, keeping (and tombstoning) rows so merges see removals."""
-        existing_g = {r.group_id: r for r in s.execute(
-            select(IncidentGroup).where(IncidentGroup.incident_id == inc.id)).scalars()}
-        wanted_g = dict(groups)
-        for gid, row in existing_g.items():
-            if gid not in wanted_g:
-                row.deleted = True
-        for gid, role in wanted_g.items():
-            grow = existing_g.get(gid)
-            if grow is None:
-                s.add(IncidentGroup(incident_id=inc.id, group_id=gid, involvement=role))
-            else:
-                grow.involvement, grow.deleted = role, False
-        existing_p = {r.person_id: r for r in s.execute(
-            select(IncidentPerson).where(IncidentPerson.incident_id == inc.id)).scalars()}
-        wanted_p = dict(persons)
-        for pid, prow in existing_p.items():
-            if pid not in wanted_p:
-                prow.deleted = True
-        for pid, role in wanted_p.items():
-            found = existing_p.get(pid)
-            if found is None:
-                s.add(IncidentPerson(incident_id=inc.id, person_id=pid, role=role))
-            else:
-                found.role, found.deleted = role, False
+        _sync_links(s, IncidentGroup, inc.id, "group_id", "involvement", groups)
+        _sync_links(s, IncidentPerson, inc.id, "person_id", "role", persons)
 
     def _dto(self, s: Session, inc: Incident) -> IncidentDTO:
         groups = tuple(InvolvedGroup(g.id, g.name, ig.involvement) for ig, g in s.execute(
