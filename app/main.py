@@ -51,7 +51,8 @@ def register_fonts(app: QApplication) -> None:
 def resolve_vault_folder(vault: Path | None, settings: QSettings) -> Path:
     """The argument, else the vault opened last time, else the default location."""
     if vault is not None:
-        return Path(vault).expanduser()
+        # Absolute, so the path remembered for next time works from any working directory.
+        return Path(vault).expanduser().absolute()
     last = settings.value(LAST_VAULT_KEY, "")
     if isinstance(last, str) and last:
         return Path(last)
