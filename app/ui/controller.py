@@ -64,7 +64,7 @@ class AppController(QObject):
         self.user = services.user
         # Only the folder is remembered: no names, no passphrases, nothing from the vault.
         self.settings.setValue(LAST_VAULT_KEY, str(self.folder))
-        window = MainWindow(services, self.runner, self.events)
+        window = MainWindow(services, self.runner, self.events, self.settings)
         window.lock_requested.connect(self.lock)
         window.closed.connect(self._window_closed)
         self.window = window

@@ -1,9 +1,13 @@
-"""Build the screens' translation catalogues: ``resources/i18n/*.ts`` → ``.qm`` (gitignored).
+"""Build the screens' translation catalogues: ``.ts`` → ``.qm`` (the .qm files are gitignored).
 
     python -m app.ui.i18n_build            # compile every .ts to .qm (setup runs this)
     python -m app.ui.i18n_build --update   # first re-scan the code for new strings (lupdate)
+    python -m app.ui.i18n_build --update app/ui/pages/groups.py   # re-scan just these files
 
-The tools ship inside the PySide6 wheel, so no system Qt is needed.
+One catalogue per source file and language, ``resources/i18n/<lang>/<module>.ts`` (for
+example ``en/ui.pages.people.ts`` for ``app/ui/pages/people.py``): a change to one screen
+touches one catalogue, and Qt Linguist opens any number of them at once. The tools ship
+inside the PySide6 wheel, so no system Qt is needed.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +24,7 @@ import PySide6
 from app.paths import resources_dir
 
 LANGUAGES = ("en",)  # Swedish is the source text and needs no catalogue
+ROOT = resources_dir().parent
 
 
 def _tool(name: str) -> str:
@@ -29,27 +35,45 @@ def _tool(name: str) -> str:
     raise SystemExit(f"{name} not found in {folder}: is PySide6 installed?")
 
 
-def catalogues() -> list[Path]:
-    return [resources_dir() / "i18n" / f"mottryck_{lang}.ts" for lang in LANGUAGES]
+def sources(root: Path = ROOT) -> list[Path]:
+    """Every file whose strings are translated through Qt."""
+    return [*sorted((root / "app" / "ui").rglob("*.py")), root / "app" / "main.py"]
 
 
-def update(root: Path) -> None:
-    """Add new source strings to every catalogue; existing translations are kept."""
-    files = [str(p.relative_to(root)) for p in sorted((root / "app" / "ui").rglob("*.py"))]
-    files.append("app/main.py")
-    for ts in catalogues():
-        subprocess.run([_tool("lupdate"), "-no-obsolete", "-locations", "none", *files,
-                        "-ts", str(ts)], check=True, cwd=root)
+def catalogue_for(source: Path, lang: str, root: Path = ROOT) -> Path:
+    module = ".".join(source.relative_to(root / "app").with_suffix("").parts)
+    return root / "resources" / "i18n" / lang / f"{module}.ts"
 
 
-def release() -> list[Path]:
+def message_count(ts: Path) -> int:
+    return sum(1 for _m in ET.parse(ts).getroot().iter("message"))
+
+
+def lupdate(source: Path, ts: Path) -> None:
+    ts.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+                    str(source), "-ts", str(ts)], check=True)
+
+
+def update(root: Path = ROOT, only: Sequence[Path] = ()) -> None:
+    """Add new source strings to each file's catalogue; existing translations are kept.
+    A file without translatable strings gets no catalogue."""
+    chosen = [Path(p).resolve() for p in only] or sources(root)
+    for lang in LANGUAGES:
+        for source in chosen:
+            ts = catalogue_for(source, lang, root)
+            lupdate(source, ts)
+            if message_count(ts) == 0:
+                ts.unlink()
+
+
+def release(root: Path = ROOT) -> list[Path]:
     built = []
-    for ts in catalogues():
-        if not ts.is_file():
-            continue
-        qm = ts.with_suffix(".qm")
-        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
-        built.append(qm)
+    for lang in LANGUAGES:
+        for ts in sorted((root / "resources" / "i18n" / lang).glob("*.ts")):
+            qm = ts.with_suffix(".qm")
+            subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+            built.append(qm)
     return built
 
 
@@ -58,11 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--update", action="store_true",
                         help="re-scan the code for strings (lupdate) before compiling")
+    parser.add_argument("files", nargs="*", type=Path,
+                        help="with --update: only these source files")
     args = parser.parse_args(argv)
     if args.update:
-        update(resources_dir().parent)
-    for qm in release():
-        print(qm)
+        update(only=args.files)
+    built = release()
+    print(f"{len(built)} catalogues built")
     return 0
 
 

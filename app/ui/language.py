@@ -1,5 +1,5 @@
-"""Language of the screens: Swedish is the source text; other languages come from ``.qm``
-catalogues built from ``resources/i18n/mottryck_<lang>.ts`` (see app/ui/i18n_build.py)."""
+"""Language of the screens: Swedish is the source text; other languages come from the ``.qm``
+catalogues built from ``resources/i18n/<lang>/*.ts`` (see app/ui/i18n_build.py)."""
 
 from __future__ import annotations
 
@@ -44,5 +44,5 @@ def install_language(app: QApplication, lang: str) -> list[QTranslator]:
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     paths = [qt_dir / f"qtbase_{lang}.qm"]
     if lang != SOURCE_LANGUAGE:
-        paths.append(resources_dir() / "i18n" / f"mottryck_{lang}.qm")
+        paths += sorted((resources_dir() / "i18n" / lang).glob("*.qm"))
     return [t for t in (_load(app, p) for p in paths) if t is not None]

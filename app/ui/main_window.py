@@ -1,35 +1,102 @@
-"""The shell: title, menus, status bar and the pages. Pages do the work; this only hosts them."""
+"""The shell: navigation, menus, status bar and the pages. Pages do the work; this only hosts
+them and routes "show me that record" between them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
 
 from app import __version__
 from app.services.session import Services
 from app.ui.events import Events
-from app.ui.pages.people import PeoplePage
+from app.ui.pages.base import Page, PageContext
+from app.ui.pages.registry import RECORD_PAGES, page_classes
 from app.ui.tasks import Runner
+
+LAST_PAGE_KEY = "ui/last_page"
 
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    settings_requested = Signal()
     closed = Signal()
 
     def __init__(self, services: Services, runner: Runner, events: Events,
-                 parent: QWidget | None = None) -> None:
+                 settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
         folder = services.vault.folder
         self.setWindowTitle(self.tr("Mottryck — %1").replace("%1", folder.name))
-        self.resize(1100, 700)
-        self.people_page = PeoplePage(services.people, runner, events)
-        self.setCentralWidget(self.people_page)
+        self.resize(1200, 760)
+        self.setMinimumSize(900, 560)  # usable on a 1366×768 laptop with the taskbar
+
+        context = PageContext(services, runner, events, self.settings)
+        self.pages: list[Page] = [cls(context) for cls in page_classes()]
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
+        self.nav.setFixedWidth(190)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setObjectName("navigation")
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            item = QListWidgetItem(page.icon(), page.title())
+            item.setSizeHint(QSize(170, 36))
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            page.open_record.connect(self.open_record)
+            page.status_message.connect(self._status)
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_menus()
         self._build_status(str(folder), services.user)
         runner.busy_changed.connect(self._on_busy)
-        self.people_page.start()
+        keys = [p.key for p in self.pages]
+        last = self.settings.value(LAST_PAGE_KEY, "")
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
 
+    # ---- navigation ----------------------------------------------------------------------------
+    def page(self, key: str) -> Page | None:
+        return next((p for p in self.pages if p.key == key), None)
+
+    def show_page(self, key: str) -> Page | None:
+        page = self.page(key)
+        if page is not None:
+            self.nav.setCurrentRow(self.pages.index(page))
+        return page
+
+    def _show_page(self, row: int) -> None:
+        if not 0 <= row < len(self.pages):
+            return
+        page = self.pages[row]
+        self.stack.setCurrentWidget(page)
+        self.settings.setValue(LAST_PAGE_KEY, page.key)
+        page.activate()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        page = self.show_page(RECORD_PAGES.get(kind, ""))
+        if page is not None:
+            page.show_record(record_id)
+
+    # ---- menus and status ----------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
         self.lock_action = QAction(self.tr("&Lås"), self)
@@ -37,12 +104,25 @@ class MainWindow(QMainWindow):
         self.lock_action.setStatusTip(self.tr("Lås valvet och töm alla vyer"))
         self.lock_action.triggered.connect(self.lock_requested)
         file_menu.addAction(self.lock_action)
+        self.settings_action = QAction(self.tr("&Inställningar…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.settings_requested)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("A&vsluta"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&Visa"))
+        for number, page in enumerate(self.pages, start=1):
+            action = QAction(page.icon(), page.title(), self)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=page.key: self.show_page(k))
+            view_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
         self.about_action = QAction(self.tr("&Om Mottryck"), self)
@@ -68,6 +148,9 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
 
+    def _status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
     def _on_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
 
@@ -79,9 +162,15 @@ class MainWindow(QMainWindow):
         ).replace("%1", __version__)
         QMessageBox.about(self, self.tr("Om Mottryck"), text)
 
+    # ---- locking -------------------------------------------------------------------------------
+    @property
+    def people_page(self) -> Page | None:
+        return self.page("people")
+
     def clear(self) -> None:
         """Drop everything shown (the vault is being locked): rows, typed text, dialogs."""
-        self.people_page.clear()
+        for page in self.pages:
+            page.clear()
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self:
                 dialog.close()

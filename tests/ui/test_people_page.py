@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -11,6 +11,7 @@ from app.services.session import Services
 from app.ui.dialogs.person import PersonDialog
 from app.ui.events import Events
 from app.ui.labels import count_text
+from app.ui.pages.base import PageContext
 from app.ui.pages.people import PeoplePage
 from app.ui.table_models.people import PeopleTableModel
 from app.ui.tasks import InlineRunner
@@ -21,7 +22,7 @@ SWEDISH = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
 
 def _page(qtbot: QtBot, services: Services, runner: InlineRunner,
           events: Events | None = None) -> PeoplePage:
-    page = PeoplePage(services.people, runner, events or Events())
+    page = PeoplePage(PageContext(services, runner, events or Events(), QSettings()))
     qtbot.addWidget(page)
     page.resize(900, 600)
     page.show()

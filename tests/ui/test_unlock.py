@@ -64,7 +64,8 @@ def test_right_passphrase_opens_the_main_window_with_the_people(
     assert window.people_page.model.rowCount() == 12
     assert window.people_page.count_label.text() == "12 personer"
     assert controller.settings.value(LAST_VAULT_KEY) == str(vault_dir)
-    assert controller.settings.allKeys() == [LAST_VAULT_KEY]  # only the path is remembered
+    # Only the path and the page last shown are remembered: nothing from inside the vault.
+    assert sorted(controller.settings.allKeys()) == ["ui/last_page", LAST_VAULT_KEY]
 
 
 def test_wrong_passphrase_says_so_clears_the_field_and_opens_nothing(
@@ -211,7 +212,7 @@ def test_lock_shortcut_and_menus_are_wired(qtbot: QtBot, controller: AppControll
     assert window.lock_action.shortcut().toString() == "Ctrl+L"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Arkiv", "&Hjälp"]
+    assert menus == ["&Arkiv", "&Visa", "&Hjälp"]
     status = [window.path_label.text(), window.user_label.text(), window.state_label.text()]
     assert status == [str(controller.folder), f"Användare: {USER}", "Upplåst"]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,23 +19,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.people import PeopleService
 from app.ui.dialogs.person import PersonDialog
-from app.ui.events import Events, concerns
+from app.ui.events import concerns
+from app.ui.icons import page_icon
 from app.ui.labels import count_text, hits_text
+from app.ui.pages.base import Page, PageContext
 from app.ui.table_models.people import PeopleTableModel
-from app.ui.tasks import Runner
 
 SEARCH_DELAY_MS = 250
 
 
-class PeoplePage(QWidget):
-    def __init__(self, people: PeopleService, runner: Runner, events: Events,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class PeoplePage(Page):
+    key = "people"
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        people = context.services.people
         self._people = people
-        self._runner = runner
-        self.model = PeopleTableModel(people, runner, parent=self)
+        self._runner = context.runner
+        self.model = PeopleTableModel(people, context.runner, parent=self)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök på namn, alias eller personnummer"))
@@ -88,7 +91,7 @@ class PeoplePage(QWidget):
         self.search.returnPressed.connect(self._search_now)
         self.model.count_changed.connect(self._show_count)
         self.model.failed.connect(self._show_error)
-        events.data_changed.connect(self._data_changed)
+        context.events.data_changed.connect(self._data_changed)
 
     def _size_columns(self) -> None:
         header = self.view.horizontalHeader()
@@ -112,13 +115,23 @@ class PeoplePage(QWidget):
         header.setSortIndicator(PeopleTableModel.LAST_NAME, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
 
-    # ---- behaviour ---------------------------------------------------------------------------
-    def start(self) -> None:
-        """First listing after unlock (logged as a consultation like every new search)."""
+    # ---- page life cycle -----------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Personer")
+
+    def icon(self) -> QIcon:
+        return page_icon("people")
+
+    def load(self) -> None:
+        """First listing (logged as a consultation like every new search)."""
         self.model.set_search(self.search.text())
+
+    def start(self) -> None:
+        self.activate()
 
     def clear(self) -> None:
         """The vault is being locked: drop every row and what was typed."""
+        super().clear()
         self._debounce.stop()
         self.search.blockSignals(True)
         self.search.clear()

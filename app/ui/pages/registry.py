@@ -1,0 +1,16 @@
+"""The pages of the main window, in navigation order."""
+
+from __future__ import annotations
+
+from app.ui.pages.base import Page
+
+
+def page_classes() -> list[type[Page]]:
+    from app.ui.pages.people import PeoplePage
+
+    return [PeoplePage]
+
+
+# Which page shows records of each kind (for Page.open_record routing).
+RECORD_PAGES = {"person": "people", "group": "groups", "incident": "incidents",
+                "audit": "audit"}
