@@ -6,7 +6,14 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.models.enums import FrivardStatus
+from app.models.enums import (
+    FrivardStatus,
+    Gmi,
+    GroupInvolvement,
+    IncidentType,
+    InvolvementRole,
+)
+from app.services.audit import Action
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 
@@ -21,6 +28,82 @@ def frivard_label(status: FrivardStatus | None) -> str:
         FrivardStatus.OTHER: translate("labels", "Annan"),
     }
     return labels.get(status, "") if status is not None else ""
+
+
+def incident_type_label(kind: IncidentType | str | None) -> str:
+    labels = {
+        IncidentType.SHOOTING: translate("labels", "Skjutning"),
+        IncidentType.EXPLOSION: translate("labels", "Sprängning"),
+        IncidentType.HOMICIDE: translate("labels", "Dödligt våld"),
+        IncidentType.AGGRAVATED_ASSAULT: translate("labels", "Grov misshandel"),
+        IncidentType.ARSON: translate("labels", "Mordbrand"),
+        IncidentType.THREAT: translate("labels", "Olaga hot"),
+        IncidentType.OTHER: translate("labels", "Annat"),
+    }
+    return labels.get(IncidentType(kind), "") if kind else ""
+
+
+def gmi_label(gmi: Gmi | str | None) -> str:
+    labels = {
+        Gmi.YES: translate("labels", "Ja"),
+        Gmi.NO: translate("labels", "Nej"),
+        Gmi.UNKNOWN: translate("labels", "Okänt"),
+    }
+    return labels.get(Gmi(gmi), "") if gmi else ""
+
+
+def group_involvement_label(involvement: GroupInvolvement | str | None) -> str:
+    labels = {
+        GroupInvolvement.PERPETRATOR_SIDE: translate("labels", "Gärningssida"),
+        GroupInvolvement.VICTIM_SIDE: translate("labels", "Offersida"),
+        GroupInvolvement.UNKNOWN: translate("labels", "Okänd"),
+    }
+    return labels.get(GroupInvolvement(involvement), "") if involvement else ""
+
+
+def involvement_role_label(role: InvolvementRole | str | None) -> str:
+    labels = {
+        InvolvementRole.VICTIM: translate("labels", "Offer"),
+        InvolvementRole.SUSPECT: translate("labels", "Misstänkt"),
+        InvolvementRole.WITNESS: translate("labels", "Vittne"),
+        InvolvementRole.OTHER: translate("labels", "Annan roll"),
+    }
+    return labels.get(InvolvementRole(role), "") if role else ""
+
+
+def audit_action_label(action: Action | str) -> str:
+    labels: dict[str, str] = {
+        Action.LOGIN: translate("labels", "Inloggning"),
+        Action.FAILED_LOGIN: translate("labels", "Misslyckad inloggning"),
+        Action.READ: translate("labels", "Läsning"),
+        Action.CREATE: translate("labels", "Skapad"),
+        Action.UPDATE: translate("labels", "Ändrad"),
+        Action.DELETE: translate("labels", "Borttagen"),
+        Action.PRINT: translate("labels", "Utskrift"),
+        Action.EXPORT: translate("labels", "Export"),
+        Action.IMPORT: translate("labels", "Import"),
+        Action.MERGE: translate("labels", "Sammanslagning"),
+        Action.PURGE: translate("labels", "Rensning"),
+        Action.REVEAL: translate("labels", "Visning av personnummer"),
+        Action.BACKUP: translate("labels", "Säkerhetskopia"),
+        Action.KEY_CHANGE: translate("labels", "Nyckelbyte"),
+    }
+    return labels.get(str(action), str(action))
+
+
+def entity_type_label(entity_type: str | None) -> str:
+    """Record kinds named in the audit log; an unknown code is shown as it is."""
+    labels = {
+        "person": translate("labels", "Person"),
+        "person_list": translate("labels", "Personlista"),
+        "group": translate("labels", "Grupp"),
+        "membership": translate("labels", "Medlemskap"),
+        "group_relation": translate("labels", "Grupprelation"),
+        "incident": translate("labels", "Händelse"),
+        "vault": translate("labels", "Valv"),
+        "demo_data": translate("labels", "Demodata"),
+    }
+    return labels.get(entity_type or "", entity_type or "")
 
 
 def date_text(value: date | None) -> str:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>labels</name>
@@ -26,6 +25,162 @@
     <message>
         <source>Annan</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>Skjutning</source>
+        <translation>Shooting</translation>
+    </message>
+    <message>
+        <source>Sprängning</source>
+        <translation>Explosion</translation>
+    </message>
+    <message>
+        <source>Dödligt våld</source>
+        <translation>Homicide</translation>
+    </message>
+    <message>
+        <source>Grov misshandel</source>
+        <translation>Aggravated assault</translation>
+    </message>
+    <message>
+        <source>Mordbrand</source>
+        <translation>Arson</translation>
+    </message>
+    <message>
+        <source>Olaga hot</source>
+        <translation>Unlawful threat</translation>
+    </message>
+    <message>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Okänt</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Gärningssida</source>
+        <translation>Perpetrator side</translation>
+    </message>
+    <message>
+        <source>Offersida</source>
+        <translation>Victim side</translation>
+    </message>
+    <message>
+        <source>Okänd</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
+        <source>Misstänkt</source>
+        <translation>Suspect</translation>
+    </message>
+    <message>
+        <source>Vittne</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <source>Annan roll</source>
+        <translation>Other role</translation>
+    </message>
+    <message>
+        <source>Inloggning</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Misslyckad inloggning</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>Läsning</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Skapad</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Ändrad</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Borttagen</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Utskrift</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Sammanslagning</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Rensning</source>
+        <translation>Purge</translation>
+    </message>
+    <message>
+        <source>Visning av personnummer</source>
+        <translation>Personal number shown</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopia</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Nyckelbyte</source>
+        <translation>Key change</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Personlista</source>
+        <translation>People list</translation>
+    </message>
+    <message>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Medlemskap</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <source>Grupprelation</source>
+        <translation>Group relation</translation>
+    </message>
+    <message>
+        <source>Händelse</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Valv</source>
+        <translation>Vault</translation>
+    </message>
+    <message>
+        <source>Demodata</source>
+        <translation>Demo data</translation>
     </message>
     <message>
         <source>%1 person</source>
