@@ -10,8 +10,10 @@ from app.models.enums import (
     FrivardStatus,
     Gmi,
     GroupInvolvement,
+    GroupStatus,
     IncidentType,
     InvolvementRole,
+    RelationKind,
 )
 from app.services.audit import Action
 
@@ -104,6 +106,23 @@ def entity_type_label(entity_type: str | None) -> str:
         "demo_data": translate("labels", "Demodata"),
     }
     return labels.get(entity_type or "", entity_type or "")
+
+
+def group_status_label(status: GroupStatus | str | None) -> str:
+    labels = {
+        GroupStatus.ACTIVE: translate("labels", "Aktiv"),
+        GroupStatus.DORMANT: translate("labels", "Vilande"),
+        GroupStatus.DISSOLVED: translate("labels", "Upplöst"),
+    }
+    return labels.get(GroupStatus(status), "") if status else ""
+
+
+def relation_kind_label(kind: RelationKind | str | None) -> str:
+    labels = {
+        RelationKind.ALLIANCE: translate("labels", "Allians"),
+        RelationKind.CONFLICT: translate("labels", "Konflikt"),
+    }
+    return labels.get(RelationKind(kind), "") if kind else ""
 
 
 def date_text(value: date | None) -> str:

@@ -183,6 +183,26 @@
         <translation>Demo data</translation>
     </message>
     <message>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Vilande</source>
+        <translation>Dormant</translation>
+    </message>
+    <message>
+        <source>Upplöst</source>
+        <translation>Dissolved</translation>
+    </message>
+    <message>
+        <source>Allians</source>
+        <translation>Alliance</translation>
+    </message>
+    <message>
+        <source>Konflikt</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
         <source>%1 person</source>
         <translation>%1 person</translation>
     </message>
