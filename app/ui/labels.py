@@ -14,6 +14,7 @@ from app.models.enums import (
     IncidentType,
     InvolvementRole,
     RelationKind,
+    ServiceType,
 )
 from app.services.audit import Action
 
@@ -123,6 +124,20 @@ def relation_kind_label(kind: RelationKind | str | None) -> str:
         RelationKind.CONFLICT: translate("labels", "Konflikt"),
     }
     return labels.get(RelationKind(kind), "") if kind else ""
+
+
+def service_type_label(kind: ServiceType | str | None) -> str:
+    labels = {
+        ServiceType.SUPPORT_TALKS: translate("labels", "Stödsamtal"),
+        ServiceType.HOUSING: translate("labels", "Flytt eller skyddat boende"),
+        ServiceType.WORK: translate("labels", "Arbete"),
+        ServiceType.ADDICTION: translate("labels", "Beroendevård"),
+        ServiceType.DEBT: translate("labels", "Skuldrådgivning"),
+        ServiceType.ID_AND_HOUSING: translate("labels", "ID-handlingar och bostad"),
+        ServiceType.EXIT_PROGRAMME: translate("labels", "Avhopparverksamhet"),
+        ServiceType.OTHER: translate("labels", "Annan insats"),
+    }
+    return labels.get(ServiceType(kind), "") if kind else ""
 
 
 def date_text(value: date | None) -> str:

@@ -203,6 +203,38 @@
         <translation>Conflict</translation>
     </message>
     <message>
+        <source>Stödsamtal</source>
+        <translation>Support talks</translation>
+    </message>
+    <message>
+        <source>Flytt eller skyddat boende</source>
+        <translation>Relocation or protected housing</translation>
+    </message>
+    <message>
+        <source>Arbete</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>Beroendevård</source>
+        <translation>Addiction care</translation>
+    </message>
+    <message>
+        <source>Skuldrådgivning</source>
+        <translation>Debt advice</translation>
+    </message>
+    <message>
+        <source>ID-handlingar och bostad</source>
+        <translation>ID documents and housing</translation>
+    </message>
+    <message>
+        <source>Avhopparverksamhet</source>
+        <translation>Exit programme</translation>
+    </message>
+    <message>
+        <source>Annan insats</source>
+        <translation>Other support</translation>
+    </message>
+    <message>
         <source>%1 person</source>
         <translation>%1 person</translation>
     </message>
