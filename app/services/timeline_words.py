@@ -1,0 +1,98 @@
+"""Swedish words for the codes a person's timeline mentions (the core's own, through ``_``,
+so the timeline reads the same on screen and on the command line)."""
+
+from __future__ import annotations
+
+from app.i18n import _
+from app.models.enums import (
+    HelplineChannel,
+    IncidentType,
+    InviteeStatus,
+    InvolvementRole,
+    LetterKind,
+    NotificationKind,
+    ReferralStatus,
+    ServiceType,
+)
+
+
+def incident_word(kind: IncidentType) -> str:
+    return {
+        IncidentType.SHOOTING: _("Skjutning"),
+        IncidentType.EXPLOSION: _("Sprängning"),
+        IncidentType.HOMICIDE: _("Dödligt våld"),
+        IncidentType.AGGRAVATED_ASSAULT: _("Grov misshandel"),
+        IncidentType.ARSON: _("Mordbrand"),
+        IncidentType.THREAT: _("Olaga hot"),
+        IncidentType.OTHER: _("Annan händelse"),
+    }.get(kind, str(kind))
+
+
+def role_word(role: InvolvementRole) -> str:
+    return {
+        InvolvementRole.VICTIM: _("Offer"),
+        InvolvementRole.SUSPECT: _("Misstänkt"),
+        InvolvementRole.WITNESS: _("Vittne"),
+        InvolvementRole.OTHER: _("Annan roll"),
+    }.get(role, str(role))
+
+
+def invitee_word(status: InviteeStatus) -> str:
+    return {
+        InviteeStatus.PROPOSED: _("Föreslagen"),
+        InviteeStatus.APPROVED: _("Godkänd"),
+        InviteeStatus.INVITED: _("Kallad"),
+        InviteeStatus.ATTENDED: _("Deltog"),
+        InviteeStatus.NO_SHOW: _("Uteblev"),
+        InviteeStatus.EXCUSED: _("Återbud"),
+    }.get(status, str(status))
+
+
+def notification_word(kind: NotificationKind) -> str:
+    return {
+        NotificationKind.CUSTOM: _("Riktat samtal"),
+        NotificationKind.CALLIN_INVITATION: _("Kallelse till call-in överlämnad"),
+    }.get(kind, str(kind))
+
+
+def service_word(kind: ServiceType) -> str:
+    return {
+        ServiceType.SUPPORT_TALKS: _("Stödsamtal"),
+        ServiceType.HOUSING: _("Boende"),
+        ServiceType.WORK: _("Arbete"),
+        ServiceType.ADDICTION: _("Missbruksvård"),
+        ServiceType.DEBT: _("Skuldrådgivning"),
+        ServiceType.ID_AND_HOUSING: _("Id-handlingar och boende"),
+        ServiceType.EXIT_PROGRAMME: _("Avhopparverksamhet"),
+        ServiceType.OTHER: _("Annan insats"),
+    }.get(kind, str(kind))
+
+
+def referral_word(status: ReferralStatus) -> str:
+    return {
+        ReferralStatus.PROPOSED: _("Föreslagen"),
+        ReferralStatus.SENT: _("Skickad"),
+        ReferralStatus.ACCEPTED: _("Accepterad"),
+        ReferralStatus.STARTED: _("Påbörjad"),
+        ReferralStatus.COMPLETED: _("Avslutad"),
+        ReferralStatus.DECLINED: _("Avböjd"),
+        ReferralStatus.DROPPED: _("Avbruten"),
+        ReferralStatus.WITHDRAWN: _("Återtagen"),
+    }.get(status, str(status))
+
+
+def letter_word(kind: LetterKind) -> str:
+    return {
+        LetterKind.CALLIN_HANDOUT: _("utdelat material vid call-in"),
+        LetterKind.CUSTOM_NOTIFICATION: _("brev vid riktat samtal"),
+        LetterKind.CALLIN_INVITATION: _("kallelse till call-in"),
+    }.get(kind, str(kind))
+
+
+def channel_word(channel: HelplineChannel) -> str:
+    return {
+        HelplineChannel.PHONE: _("telefon"),
+        HelplineChannel.SMS: _("sms"),
+        HelplineChannel.VISIT: _("besök"),
+        HelplineChannel.OTHER: _("annat"),
+    }.get(channel, str(channel))
