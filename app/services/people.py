@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Select, and_, column, exists, func, literal_column, or_, select
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.errors import FieldError, ValidationError
 from app.i18n import _
@@ -215,7 +215,8 @@ class PeopleService:
         return f"{digits[:8]}-{digits[8:]}" if digits else ""
 
     def _filtered(self, stmt: Select[Any], text: str, group_id: str | None,
-                  frivard_status: FrivardStatus | str | None, active_only: bool) -> Select[Any]:
+                  frivard_status: FrivardStatus | str | None, active_only: bool,
+                  former_only: bool = False) -> Select[Any]:
         query = fts_query(text)
         if query:
             stmt = stmt.where(_NOT_DELETED, Person.id.in_(_fts_ids(query)))
@@ -232,12 +233,25 @@ class PeopleService:
                 cond += [or_(Membership.valid_to.is_(None), Membership.valid_to >= today),
                          or_(Membership.valid_from.is_(None), Membership.valid_from <= today)]
             stmt = stmt.where(exists().where(and_(*cond)))
+        if former_only:
+            # A membership (in the chosen group, if any) has ended and none is current; one
+            # that has not started yet makes nobody a former member.
+            today = date.today()
+            had = [Membership.person_id == Person.id, Membership.deleted.is_(False),
+                   Membership.valid_to < today]
+            if group_id:
+                had.append(Membership.group_id == group_id)
+            now = aliased(Membership)
+            stmt = stmt.where(exists().where(and_(*had)), ~exists().where(
+                now.person_id == Person.id, now.deleted.is_(False),
+                or_(now.valid_to.is_(None), now.valid_to >= today),
+                or_(now.valid_from.is_(None), now.valid_from <= today)))
         return stmt
 
     def search(self, text: str = "", *, group_id: str | None = None,
                frivard_status: FrivardStatus | str | None = None, active_only: bool = False,
-               limit: int = 100, offset: int = 0, descending: bool = False,
-               log: bool = True) -> list[PersonSummary]:
+               former_only: bool = False, limit: int = 100, offset: int = 0,
+               descending: bool = False, log: bool = True) -> list[PersonSummary]:
         """One page of people, in Swedish name order; filtering and paging happen in SQL.
 
         ``log`` writes one audit event for the listing (ids only): callers that fetch page
@@ -249,7 +263,7 @@ class PeopleService:
         stmt = self._filtered(
             select(Person.id, Person.first_name, Person.last_name, Person.aliases,
                    Person.personnummer, Person.birth_date, Person.frivard_status),
-            text, group_id, frivard_status, active_only,
+            text, group_id, frivard_status, active_only, former_only,
         ).order_by(*order).limit(limit).offset(offset)
         with self.db.read() as s:
             rows = s.execute(stmt).all()
@@ -261,9 +275,10 @@ class PeopleService:
         return result
 
     def count(self, text: str = "", *, group_id: str | None = None,
-              frivard_status: FrivardStatus | str | None = None, active_only: bool = False) -> int:
+              frivard_status: FrivardStatus | str | None = None, active_only: bool = False,
+              former_only: bool = False) -> int:
         stmt = self._filtered(select(func.count(Person.id)), text, group_id, frivard_status,
-                              active_only)
+                              active_only, former_only)
         with self.db.read() as s:
             return int(s.execute(stmt).scalar_one())
 
