@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.models.enums import (
+    Confidence,
     FrivardStatus,
     Gmi,
     GroupInvolvement,
@@ -138,6 +139,15 @@ def service_type_label(kind: ServiceType | str | None) -> str:
         ServiceType.OTHER: translate("labels", "Annan insats"),
     }
     return labels.get(ServiceType(kind), "") if kind else ""
+
+
+def confidence_label(confidence: Confidence | str | None) -> str:
+    labels = {
+        Confidence.LOW: translate("labels", "Låg"),
+        Confidence.MEDIUM: translate("labels", "Medel"),
+        Confidence.HIGH: translate("labels", "Hög"),
+    }
+    return labels.get(Confidence(confidence), "") if confidence else ""
 
 
 def date_text(value: date | None) -> str:

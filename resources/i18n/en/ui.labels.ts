@@ -235,6 +235,18 @@
         <translation>Other support</translation>
     </message>
     <message>
+        <source>Låg</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Medel</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Hög</source>
+        <translation>High</translation>
+    </message>
+    <message>
         <source>%1 person</source>
         <translation>%1 person</translation>
     </message>
