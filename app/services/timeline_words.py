@@ -58,11 +58,11 @@ def notification_word(kind: NotificationKind) -> str:
 def service_word(kind: ServiceType) -> str:
     return {
         ServiceType.SUPPORT_TALKS: _("Stödsamtal"),
-        ServiceType.HOUSING: _("Boende"),
+        ServiceType.HOUSING: _("Flytt eller skyddat boende"),
         ServiceType.WORK: _("Arbete"),
-        ServiceType.ADDICTION: _("Missbruksvård"),
+        ServiceType.ADDICTION: _("Beroendevård"),
         ServiceType.DEBT: _("Skuldrådgivning"),
-        ServiceType.ID_AND_HOUSING: _("Id-handlingar och boende"),
+        ServiceType.ID_AND_HOUSING: _("ID-handlingar och bostad"),
         ServiceType.EXIT_PROGRAMME: _("Avhopparverksamhet"),
         ServiceType.OTHER: _("Annan insats"),
     }.get(kind, str(kind))
