@@ -68,6 +68,7 @@ class FrivardEnding:
     name: str
     status: FrivardStatus
     ends_on: date
+    days_left: int
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,8 @@ class OverviewService:
                                         (today - r.priority_review_date).days) for r in reviews),
             reviews_due_total=reviews_total,
             frivard_ending=tuple(FrivardEnding(r.id, f"{r.first_name} {r.last_name}",
-                                               r.frivard_status, r.frivard_to) for r in frivard),
+                                               r.frivard_status, r.frivard_to,
+                                               (r.frivard_to - today).days) for r in frivard),
             frivard_ending_total=frivard_total,
             uncoded=tuple(UncodedIncident(r.id, r.occurred_at, r.type, r.place)
                           for r in uncoded),

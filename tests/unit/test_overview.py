@@ -134,9 +134,10 @@ def test_attention_lists(services: Services, world: dict[str, str]) -> None:
     assert [r.name for r in dto.reviews_due] == ["Vilande", "Norra"]
     assert dto.reviews_due_total == 2
 
-    assert [(f.person_id, f.name, f.status, f.ends_on) for f in dto.frivard_ending] == [
-        (world["asa"], "Åsa Öberg", FrivardStatus.PROBATION, date(2025, 6, 15)),
-        (world["ali"], "Ali Zander", FrivardStatus.PAROLE, date(2025, 7, 15))]
+    assert [(f.person_id, f.name, f.status, f.ends_on, f.days_left)
+            for f in dto.frivard_ending] == [
+        (world["asa"], "Åsa Öberg", FrivardStatus.PROBATION, date(2025, 6, 15), 0),
+        (world["ali"], "Ali Zander", FrivardStatus.PAROLE, date(2025, 7, 15), 30)]
     assert dto.frivard_ending_total == 2
 
     assert [u.incident_id for u in dto.uncoded] == [world["shot_today"], world["assault"]]

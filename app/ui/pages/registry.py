@@ -6,9 +6,10 @@ from app.ui.pages.base import Page
 
 
 def page_classes() -> list[type[Page]]:
+    from app.ui.pages.overview import OverviewPage
     from app.ui.pages.people import PeoplePage
 
-    return [PeoplePage]
+    return [OverviewPage, PeoplePage]
 
 
 # Which page shows records of each kind (for Page.open_record routing).

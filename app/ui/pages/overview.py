@@ -1,0 +1,187 @@
+"""Översikt: the working group's situation at a glance — a row of numbers, then the short lists
+of what needs attention. Double-click (or Enter) on a row opens that record."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.overview import WINDOW_DAYS, OverviewDTO, OverviewService
+from app.ui.crash import user_message
+from app.ui.icons import page_icon
+from app.ui.labels import date_text
+from app.ui.pages.base import Page, PageContext
+from app.ui.table_models.attention import (
+    FrivardEndingModel,
+    ReferralsOverdueModel,
+    ReviewsDueModel,
+    UncodedModel,
+)
+from app.ui.widgets.attention_list import AttentionList
+from app.ui.widgets.stat_card import StatCard
+
+
+def _summary(overview: OverviewService, log: bool) -> OverviewDTO:
+    """Runs on the lane."""
+    return overview.summary(log=log)
+
+
+class OverviewPage(Page):
+    key = "overview"
+    watches = ("group", "membership", "group_relation", "person", "incident", "referral")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._overview = OverviewService(context.services.db)
+        self._logged = False  # the first load is the consultation; reloads after edits are not
+
+        self.heading = QLabel(self.tr("Översikt"))
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.period = QLabel()
+        self.period.setStyleSheet("color: palette(placeholder-text);")
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a4262c;")
+        self.error_label.hide()
+
+        self.cards = {name: StatCard() for name in (
+            "groups", "people", "shootings", "explosions", "harmed", "conflicts")}
+        self._cards = QGridLayout()
+        self._cards.setSpacing(10)
+
+        self.reviews = AttentionList(
+            self.tr("Prioriteringar att ompröva"),
+            self.tr("Grupper vars omprövningsdatum har passerat."), ReviewsDueModel(self))
+        self.frivard = AttentionList(
+            self.tr("Frivård som upphör"),
+            self.tr("Villkorlig frigivning, skyddstillsyn m.m. som upphör inom 30 dagar."),
+            FrivardEndingModel(self))
+        self.uncoded = AttentionList(
+            self.tr("Händelser att koda"),
+            self.tr("Händelser de senaste 30 dagarna där gruppkopplingen (GMI) är okänd."),
+            UncodedModel(self))
+        self.referrals = AttentionList(
+            self.tr("Försenade insatser"),
+            self.tr("Remisser vars datum har passerat utan att de avslutats."),
+            ReferralsOverdueModel(self))
+        self.referrals.hide()  # shown only when some referral is overdue
+        self._sections = QGridLayout()
+        self._sections.setHorizontalSpacing(24)
+        self._sections.setVerticalSpacing(18)
+        for section in (self.reviews, self.frivard, self.uncoded, self.referrals):
+            section.open_record.connect(self.open_record)
+        self._columns = 0
+        self._reflow(1200)
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(16, 12, 16, 16)
+        body.setSpacing(12)
+        body.addWidget(self.heading)
+        body.addWidget(self.period)
+        body.addWidget(self.error_label)
+        body.addLayout(self._cards)
+        body.addSpacing(8)
+        body.addLayout(self._sections)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow(event.size().width())
+
+    def _reflow(self, width: int) -> None:
+        """Six cards and two lists side by side on a wide window; on a narrow one (a 1366
+        px laptop with the navigation open and the window halved) three cards and one list
+        a row, so nothing is cut off and no sideways scrolling is needed."""
+        columns = 6 if width >= 1000 else 3
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for n, card in enumerate(self.cards.values()):
+            self._cards.addWidget(card, n // columns, n % columns)
+        lists = 2 if columns == 6 else 1
+        for n, section in enumerate((self.reviews, self.frivard, self.uncoded, self.referrals)):
+            self._sections.addWidget(section, n // lists, n % lists)
+        for column in range(2):
+            self._sections.setColumnStretch(column, 1 if column < lists else 0)
+
+    # ---- page life cycle -----------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Översikt")
+
+    def icon(self) -> QIcon:
+        return page_icon("overview")
+
+    def load(self) -> None:
+        self.context.runner.run(_summary, self._overview, not self._logged,
+                                on_done=self._show, on_error=self._failed)
+
+    def clear(self) -> None:
+        super().clear()
+        self._logged = False
+        for card in self.cards.values():
+            card.clear()
+        for section in (self.reviews, self.frivard, self.uncoded, self.referrals):
+            section.clear()
+        self.referrals.hide()
+        self.period.clear()
+        self.error_label.hide()
+
+    # ---- showing -------------------------------------------------------------------------------
+    def _show(self, dto: OverviewDTO) -> None:
+        self._logged = True
+        self.error_label.hide()
+        first = dto.today - timedelta(days=WINDOW_DAYS - 1)
+        self.period.setText(self.tr("Läget %1. Händelser räknas från %2 till och med %1.")
+                            .replace("%1", date_text(dto.today))
+                            .replace("%2", date_text(first)))
+        n = dto.active_groups
+        self.cards["groups"].set_value(
+            n, self.tr("aktiv grupp") if n == 1 else self.tr("aktiva grupper"))
+        n = dto.people_in_active_groups
+        self.cards["people"].set_value(
+            n, self.tr("person i aktiva grupper") if n == 1
+            else self.tr("personer i aktiva grupper"))
+        n = dto.shootings
+        self.cards["shootings"].set_value(
+            n, self.tr("skjutning senaste 30 dagarna") if n == 1
+            else self.tr("skjutningar senaste 30 dagarna"))
+        n = dto.explosions
+        self.cards["explosions"].set_value(
+            n, self.tr("sprängning senaste 30 dagarna") if n == 1
+            else self.tr("sprängningar senaste 30 dagarna"))
+        self.cards["harmed"].set_value(
+            f"{QLocale().toString(dto.killed)} / {QLocale().toString(dto.injured)}",
+            self.tr("döda / skadade senaste 30 dagarna"))
+        n = dto.current_conflicts
+        self.cards["conflicts"].set_value(
+            n, self.tr("pågående konflikt") if n == 1 else self.tr("pågående konflikter"))
+        self.reviews.set_items(dto.reviews_due, dto.reviews_due_total)
+        self.frivard.set_items(dto.frivard_ending, dto.frivard_ending_total)
+        self.uncoded.set_items(dto.uncoded, dto.uncoded_total)
+        self.referrals.set_items(dto.referrals_overdue, dto.referrals_overdue_total)
+        self.referrals.setVisible(bool(dto.referrals_overdue_total))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error_label.setText(user_message(exc))
+        self.error_label.show()
