@@ -1,15 +1,15 @@
 """Composition root of the desktop app: Qt application, fonts, language, error hook, which
-vault to open, and the unlock → main window flow. The ``mottryck`` command calls ``run_gui``."""
+vault to open, and the first-run → unlock → main window flow. The ``mottryck`` command calls
+``run_gui``."""
 
 from __future__ import annotations
 
-import html
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.cli.prompt import read_secret_file
@@ -19,7 +19,7 @@ from app.ui.controller import LAST_VAULT_KEY, AppController
 from app.ui.crash import install_excepthook
 from app.ui.events import Events
 from app.ui.language import chosen_language, install_language
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Runner, TaskRunner
 from app.vault.vault import Vault
 
 translate = QCoreApplication.translate  # the name lupdate looks for
@@ -59,18 +59,12 @@ def resolve_vault_folder(vault: Path | None, settings: QSettings) -> Path:
     return default_vault_dir()
 
 
-def explain_missing_vault(folder: Path) -> None:
-    where = html.escape(str(folder))
-    text = translate(
-        "main",
-        "<p>Det finns inget Mottryck-valv i<br><b>%1</b></p>"
-        "<p>Skapa ett nytt valv med<br><code>mottryck init --vault MAPP</code><br>"
-        "eller prova med påhittade personer:<br><code>mottryck demo --vault MAPP</code></p>"
-        "<p>Starta sedan Mottryck med <code>mottryck --vault MAPP</code>.</p>"
-    ).replace("%1", where)
-    box = QMessageBox(QMessageBox.Icon.Information, translate("main", "Inget valv hittades"), text)
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.exec()
+def missing_vault_message(folder: Path) -> str:
+    """Why the chooser shows: silent on a true first run, explicit for a folder that was named
+    or remembered but holds no vault (a USB stick not plugged in, a typo)."""
+    if folder == default_vault_dir():
+        return ""
+    return translate("main", "Det finns inget Mottryck-valv i %1.").replace("%1", str(folder))
 
 
 def _only_user(folder: Path) -> str:
@@ -81,11 +75,15 @@ def _only_user(folder: Path) -> str:
     return users[0]
 
 
-def start(folder: Path, runner: TaskRunner, settings: QSettings, *, user: str | None = None,
+def start(folder: Path, runner: Runner, settings: QSettings, *, user: str | None = None,
           passphrase_file: Path | None = None) -> AppController:
-    """Show the first window: the unlock dialog, or (with a passphrase file) unlock at once —
-    still on the database lane — and open the main window."""
+    """Show the first window: the vault chooser if there is no vault, else the unlock dialog,
+    or (with a passphrase file) unlock at once — still on the database lane — and open the
+    main window."""
     controller = AppController(folder, runner, Events(), settings, user=user)
+    if not Vault(folder).exists():
+        controller.show_first_run(missing_vault_message(folder))
+        return controller
     if passphrase_file is None:
         controller.show_unlock()
         return controller
@@ -103,13 +101,11 @@ def run_gui(vault: Path | None = None, user: str | None = None,
             passphrase_file: Path | None = None) -> int:
     app = application()
     register_fonts(app)
-    _translators = install_language(app, chosen_language())  # held here: Qt does not own it
-    install_excepthook()
     settings = QSettings()
+    # Held here: Qt does not own the translators.
+    _translators = install_language(app, chosen_language(settings))
+    install_excepthook()
     folder = resolve_vault_folder(vault, settings)
-    if not Vault(folder).exists():
-        explain_missing_vault(folder)
-        return 1
     runner = TaskRunner()
     controller = start(folder, runner, settings, user=user, passphrase_file=passphrase_file)
     try:

@@ -2,7 +2,8 @@
 
 Only this object holds the ``Services`` of the open vault. Locking clears and closes the main
 window first, then disposes the vault on the database lane (after any query still queued, so
-no query ever meets a closed engine), then asks for the passphrase again.
+no query ever meets a closed engine), then asks for the passphrase again. Locking happens on
+Ctrl+L, after the configured idle time, and when the system suspends the application.
 """
 
 from __future__ import annotations
@@ -12,31 +13,90 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
-from app.services.session import Services, open_vault
+from app.paths import default_vault_dir
+from app.services.demo_vault import DEMO_PEOPLE, demo_vault_dir, open_or_create_demo
+from app.services.session import Services, create_vault, open_vault
+from app.ui import clipboard
 from app.ui.crash import user_message
+from app.ui.dialogs.create_vault import Creator
+from app.ui.dialogs.demo_vault import DemoBuilder
+from app.ui.dialogs.first_run import FirstRunDialog
+from app.ui.dialogs.settings import SettingsDialog
 from app.ui.dialogs.unlock import Opener, UnlockDialog
 from app.ui.events import Events
+from app.ui.idle import IdleWatcher, auto_lock_minutes
 from app.ui.main_window import MainWindow
 from app.ui.tasks import Runner
+from app.vault.vault import Vault
 
 LAST_VAULT_KEY = "vault/last_path"
 
 
 class AppController(QObject):
     def __init__(self, folder: Path, runner: Runner, events: Events, settings: QSettings, *,
-                 opener: Opener = open_vault, user: str | None = None,
-                 parent: QObject | None = None) -> None:
+                 opener: Opener = open_vault, creator: Creator = create_vault,
+                 demo_builder: DemoBuilder = open_or_create_demo,
+                 demo_people: int = DEMO_PEOPLE, demo_folder: Path | None = None,
+                 user: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder = Path(folder)
         self.runner = runner
         self.events = events
         self.settings = settings
         self.opener = opener
+        self.creator = creator
+        self.demo_builder = demo_builder
+        self.demo_people = demo_people
+        self.demo_folder = demo_folder or demo_vault_dir()
         self.user = user
         self.services: Services | None = None
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | None = None
+        self.chooser: FirstRunDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.idle = IdleWatcher(self._idle_ms(), self)
+        self.idle.idle.connect(self.lock)
         self._locking = False
+
+    def _idle_ms(self) -> int:
+        return auto_lock_minutes(self.settings) * 60_000
+
+    # ---- choosing a vault --------------------------------------------------------------------
+    def show_first_run(self, message: str = "") -> FirstRunDialog:
+        can_go_back = Vault(self.folder).exists()
+        chooser = FirstRunDialog(
+            self.runner, demo_folder=self.demo_folder,
+            # A folder named or remembered that holds no vault is where one is wanted.
+            default_folder=default_vault_dir() if can_go_back else self.folder,
+            creator=self.creator, demo_builder=self.demo_builder,
+            demo_people=self.demo_people, message=message, can_go_back=can_go_back)
+        chooser.vault_chosen.connect(self._vault_chosen)
+        chooser.vault_opened.connect(self._unlocked)
+        chooser.rejected.connect(self._first_run_cancelled)
+        self.chooser = chooser
+        chooser.show()
+        chooser.raise_()
+        chooser.activateWindow()
+        return chooser
+
+    def _vault_chosen(self, folder: Path) -> None:
+        if folder != self.folder:
+            self.user = None  # the user name belonged to the other vault
+        self.folder = Path(folder)
+        self._drop_chooser()
+        self.show_unlock()
+
+    def _first_run_cancelled(self) -> None:
+        self._drop_chooser()
+        if Vault(self.folder).exists():
+            self.show_unlock()  # came from the unlock dialog: go back there
+        elif self.window is None:
+            QApplication.quit()
+
+    def _drop_chooser(self) -> None:
+        if self.chooser is not None:
+            self.chooser.deleteLater()
+            self.chooser = None
 
     # ---- unlocking ---------------------------------------------------------------------------
     def show_unlock(self, message: str = "") -> UnlockDialog:
@@ -44,11 +104,20 @@ class AppController(QObject):
                               message=message)
         dialog.unlocked.connect(self._unlocked)
         dialog.rejected.connect(self._unlock_cancelled)
+        dialog.other_vault_requested.connect(self._other_vault)
         self.dialog = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def _other_vault(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        self.show_first_run()  # first, so the app never has no window
+        if dialog is not None:
+            dialog.rejected.disconnect(self._unlock_cancelled)
+            dialog.close()
+            dialog.deleteLater()
 
     def unlock_with(self, user: str, passphrase: str) -> None:
         """Unlock without asking (passphrase from a file); any failure opens the dialog."""
@@ -62,27 +131,57 @@ class AppController(QObject):
     def _unlocked(self, services: Services) -> None:
         self.services = services
         self.user = services.user
+        self.folder = services.vault.folder.absolute()
         # Only the folder is remembered: no names, no passphrases, nothing from the vault.
         self.settings.setValue(LAST_VAULT_KEY, str(self.folder))
         window = MainWindow(services, self.runner, self.events, self.settings)
         window.lock_requested.connect(self.lock)
+        window.settings_requested.connect(self.show_settings)
         window.closed.connect(self._window_closed)
         self.window = window
         window.show()
         if self.dialog is not None:
             self.dialog.deleteLater()
             self.dialog = None
+        self._drop_chooser()
+        self.idle.set_timeout(self._idle_ms())
+        self.idle.start()
 
     def _unlock_cancelled(self) -> None:
         if self.window is None:
             QApplication.quit()
+
+    # ---- settings ----------------------------------------------------------------------------
+    def show_settings(self) -> SettingsDialog | None:
+        if self.window is None:
+            return None
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            return self.settings_dialog
+        dialog = SettingsDialog(self.settings, self.window)
+        dialog.accepted.connect(self._settings_saved)
+        dialog.finished.connect(self._settings_closed)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self) -> None:
+        self.idle.set_timeout(self._idle_ms())
+
+    def _settings_closed(self) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
 
     # ---- locking -----------------------------------------------------------------------------
     def lock(self) -> None:
         if self.services is None:
             return
         self._locking = True
+        self.idle.stop()
+        clipboard.clear_if_ours()
         window, self.window = self.window, None
+        self.settings_dialog = None  # a child of the window: closed with it
         self.show_unlock()  # before the window closes, so the app never has no window
         if window is not None:
             window.clear()
@@ -99,11 +198,15 @@ class AppController(QObject):
     def _window_closed(self) -> None:
         if not self._locking:
             self.window = None
+            self.idle.stop()
+            clipboard.clear_if_ours()
             self._dispose_services()
 
     def shutdown(self) -> None:
         """At exit: lock whatever is still open, then let the lane finish."""
+        self.idle.stop()
         if self.window is not None:
             self.window.clear()
+        clipboard.clear_if_ours()
         self._dispose_services()
         self.runner.shutdown()

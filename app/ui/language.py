@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
@@ -14,15 +14,27 @@ from app.paths import resources_dir
 
 SOURCE_LANGUAGE = "sv"
 LANG_ENV = "MOTTRYCK_LANG"
+LANGUAGE_KEY = "ui/language"  # chosen in the settings dialog; applied at the next start
 _LOCALES = {
     "sv": QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden),
     "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
 }
 
 
-def chosen_language() -> str:
-    lang = os.environ.get(LANG_ENV, SOURCE_LANGUAGE).strip().lower()
+def languages() -> tuple[str, ...]:
+    return tuple(_LOCALES)
+
+
+def chosen_language(settings: QSettings | None = None) -> str:
+    """``MOTTRYCK_LANG`` if set (tests, demos), else the setting, else Swedish."""
+    lang = os.environ.get(LANG_ENV, "").strip().lower()
+    if not lang and settings is not None:
+        lang = str(settings.value(LANGUAGE_KEY, "") or "").strip().lower()
     return lang if lang in _LOCALES else SOURCE_LANGUAGE
+
+
+def language_from_environment() -> bool:
+    return bool(os.environ.get(LANG_ENV, "").strip())
 
 
 def _load(app: QApplication, path: Path) -> QTranslator | None:

@@ -3,7 +3,7 @@ them and routes "show me that record" between them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -25,6 +26,8 @@ from app.ui.pages.registry import RECORD_PAGES, page_classes
 from app.ui.tasks import Runner
 
 LAST_PAGE_KEY = "ui/last_page"
+GEOMETRY_KEY = "ui/window_geometry"
+SPLITTERS_KEY = "ui/splitters"  # + "/<page>/<n>": sizes only, nothing from the vault
 
 
 class MainWindow(QMainWindow):
@@ -69,9 +72,30 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status(str(folder), services.user)
         runner.busy_changed.connect(self._on_busy)
+        self._restore_layout()
         keys = [p.key for p in self.pages]
         last = self.settings.value(LAST_PAGE_KEY, "")
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    # ---- window layout -------------------------------------------------------------------------
+    def _splitters(self) -> list[tuple[str, QSplitter]]:
+        return [(f"{SPLITTERS_KEY}/{page.key}/{n}", splitter)
+                for page in self.pages
+                for n, splitter in enumerate(page.findChildren(QSplitter))]
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)  # Qt keeps it on a screen that still exists
+        for key, splitter in self._splitters():
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        for key, splitter in self._splitters():
+            self.settings.setValue(key, splitter.saveState())
 
     # ---- navigation ----------------------------------------------------------------------------
     def page(self, key: str) -> Page | None:
@@ -177,5 +201,6 @@ class MainWindow(QMainWindow):
         self.state_label.setText(self.tr("Låst"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         self.closed.emit()
         super().closeEvent(event)

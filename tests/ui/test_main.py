@@ -1,4 +1,4 @@
-"""The composition root: which vault, the missing-vault explanation, unlock from a file."""
+"""The composition root: which vault, the chooser when there is none, unlock from a file."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import main
 from app.ui.controller import LAST_VAULT_KEY
+from app.ui.dialogs.first_run import FirstRunDialog
 from app.ui.dialogs.unlock import UnlockDialog
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
@@ -69,20 +70,24 @@ def test_bundled_font_is_registered(qapp: QApplication) -> None:
     assert qapp.font().family() == "DejaVu Sans"
 
 
-def test_no_vault_explains_how_to_make_one_and_exits_1(qapp: QApplication, tmp_path: Path,
-                                                       user_settings: Path) -> None:
+def test_no_vault_opens_the_chooser_naming_the_folder(qapp: QApplication, tmp_path: Path,
+                                                     user_settings: Path) -> None:
     shown: list[str] = []
 
-    def close_box() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            shown.append(box.text())
-            box.accept()
+    def leave() -> None:
+        for chooser in _top(FirstRunDialog):
+            assert isinstance(chooser, FirstRunDialog)
+            shown.append(chooser.message.text())
+            chooser.close_button.click()  # "Avsluta": nothing to go back to
 
-    _when(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), close_box)
-    assert main.run_gui(tmp_path / "nowhere") == 1
-    assert shown and "mottryck init --vault MAPP" in shown[0]
-    assert "mottryck demo --vault MAPP" in shown[0]
+    _when(lambda: bool(_top(FirstRunDialog)), leave)
+    assert main.run_gui(tmp_path / "nowhere") == 0
+    assert shown == [f"Det finns inget Mottryck-valv i {tmp_path / 'nowhere'}."]
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_true_first_run_says_nothing_about_a_missing_folder() -> None:
+    assert main.missing_vault_message(main.default_vault_dir()) == ""
 
 
 def test_passphrase_file_opens_the_main_window_directly(

@@ -37,6 +37,7 @@ Opener = Callable[[Path, str, str], Services]
 
 class UnlockDialog(QDialog):
     unlocked = Signal(object)  # the opened Services
+    other_vault_requested = Signal()
 
     def __init__(self, folder: Path, runner: Runner, *, opener: Opener = open_vault,
                  user: str | None = None, message: str = "",
@@ -83,6 +84,12 @@ class UnlockDialog(QDialog):
                                                   QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.other_button = QPushButton(self.tr("Öppna ett &annat valv…"))
+        self.other_button.setFlat(True)
+        self.other_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.other_button.setStyleSheet("color: palette(link); text-decoration: underline;")
+        self.other_button.setAutoDefault(False)
+        self.other_button.clicked.connect(self._other_vault)
 
         form = QFormLayout()
         form.addRow(self.tr("Valv"), self.path_label)
@@ -94,13 +101,13 @@ class UnlockDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
+        layout.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick)
-        runner.busy_changed.connect(self._on_busy)
 
         self._fill_users(user)
         if message:
@@ -140,13 +147,11 @@ class UnlockDialog(QDialog):
 
     def _set_working(self, working: bool) -> None:
         self._working = working
-        for widget in (self.unlock_button, self.quit_button, self.passphrase, self.user_box):
+        for widget in (self.unlock_button, self.quit_button, self.passphrase, self.user_box,
+                       self.other_button):
             widget.setEnabled(not working)
-        if not working:
-            self.busy.hide()
-
-    def _on_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy and self._working)
+        # Shown at once, not after the lane's busy delay: the key derivation takes ~0.5 s.
+        self.busy.setVisible(working)
 
     def _opened(self, services: Services) -> None:
         self._set_working(False)
@@ -165,6 +170,11 @@ class UnlockDialog(QDialog):
         if isinstance(exc, WrongPassphrase):
             # The failure may have started the back-off: show it now, not after the next try.
             self._start_countdown(Vault(self.folder).backoff.remaining(), keep_message=True)
+
+    def _other_vault(self) -> None:
+        if not self._working:
+            self.passphrase.clear()
+            self.other_vault_requested.emit()
 
     def reject(self) -> None:
         if not self._working:  # an unlock in flight must finish, or its vault stays open

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>UnlockDialog</name>
@@ -22,6 +21,10 @@
     <message>
         <source>Avsluta</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Öppna ett &amp;annat valv…</source>
+        <translation>Open &amp;another vault…</translation>
     </message>
     <message>
         <source>Valv</source>
