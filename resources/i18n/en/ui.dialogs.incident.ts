@@ -1,0 +1,74 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1">
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Ny händelse</source>
+        <translation>New incident</translation>
+    </message>
+    <message>
+        <source>Händelse</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Välj typ…</source>
+        <translation>Choose type…</translation>
+    </message>
+    <message>
+        <source>Gruppkoppling: var någon gruppmedlem inblandad?</source>
+        <translation>Group member involvement: was a group member involved?</translation>
+    </message>
+    <message>
+        <source>Döda:</source>
+        <translation>Killed:</translation>
+    </message>
+    <message>
+        <source>Tidpunkt</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>GMI</source>
+        <translation>GMI</translation>
+    </message>
+    <message>
+        <source>Skadade</source>
+        <translation>Injured</translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Inblandade grupper</source>
+        <translation>Groups involved</translation>
+    </message>
+    <message>
+        <source>Inblandade personer</source>
+        <translation>People involved</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Händelse %1</source>
+        <translation>Incident %1</translation>
+    </message>
+</context>
+</TS>
