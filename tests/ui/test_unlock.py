@@ -61,6 +61,8 @@ def test_right_passphrase_opens_the_main_window_with_the_people(
     window = controller.window
     assert window is not None and window.isVisible()
     assert window.windowTitle() == "Mottryck — vault"
+    assert window.stack.currentWidget().key == "overview"  # the first page of a first start
+    window.show_page("people")
     assert window.people_page.model.rowCount() == 12
     assert window.people_page.count_label.text() == "12 personer"
     assert controller.settings.value(LAST_VAULT_KEY) == str(vault_dir)
@@ -186,6 +188,7 @@ def test_lock_clears_the_view_and_asks_again(qtbot: QtBot, controller: AppContro
     _type_and_unlock(qtbot, dialog, PASSPHRASE)
     window = controller.window
     assert window is not None
+    window.show_page("people")  # remembered: the next unlock opens on it
     model = window.people_page.model
     services = controller.services
     assert services is not None and model.rowCount() == 5
