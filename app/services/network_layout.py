@@ -16,7 +16,7 @@ Point = tuple[float, float]
 
 
 def force_layout(node_ids: Sequence[str], edges: Sequence[tuple[str, str, float]], *,
-                 seed: int = 1, iterations: int = 80, spacing: float = 90.0) -> dict[str, Point]:
+                 seed: int = 1, iterations: int = 80, spacing: float = 160.0) -> dict[str, Point]:
     """Positions for ``node_ids``; ``edges`` are (a, b, weight) and pull their ends together.
 
     ``spacing`` is the wanted distance between neighbours, in scene units.

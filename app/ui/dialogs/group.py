@@ -1,0 +1,263 @@
+"""One group in its own window: details (editable), members, relations and incidents.
+
+A new group starts with only the details tab; the others open once it is saved. Every read
+and write runs on the lane; other windows learn of changes through ``Events``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.models.enums import GroupStatus
+from app.services.groups import GroupDTO, GroupService
+from app.services.incidents import IncidentDTO
+from app.ui.crash import user_message
+from app.ui.dialogs.group_fields import FieldErrors, error_label
+from app.ui.dialogs.group_members import MembersTab
+from app.ui.dialogs.group_relations import RelationsTab
+from app.ui.events import concerns
+from app.ui.labels import date_text, group_status_label
+from app.ui.pages.base import PageContext
+from app.ui.table_models.group_incidents import GroupIncidentsModel
+
+
+def table_view(model: object) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class DetailsTab(QWidget):
+    saved = Signal(object)  # GroupDTO
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._groups: GroupService = context.services.groups
+        self._context = context
+        self.group_id: str | None = None
+        self.errors = FieldErrors()
+        self.name = QLineEdit()
+        self.aliases = QLineEdit()
+        self.aliases.setPlaceholderText(self.tr("Skilj flera med kommatecken"))
+        self.area = QLineEdit()
+        self.status = QComboBox()
+        for status in GroupStatus:
+            self.status.addItem(group_status_label(status), str(status))
+        self.priority = QLineEdit()
+        self.priority.setPlaceholderText(self.tr("1 är högst"))
+        self.review = QLineEdit()
+        self.review.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows = [("name", self.tr("Namn"), self.name), ("aliases", self.tr("Alias"), self.aliases),
+                ("area", self.tr("Område"), self.area), ("status", self.tr("Status"), self.status),
+                ("priority", self.tr("Prioritet"), self.priority),
+                ("priority_review_date", self.tr("Omprövas"), self.review),
+                ("notes", self.tr("Anteckningar"), self.notes)]
+        for field, label, widget in rows:
+            form.addRow(label, self.errors.wrap(field, widget))
+        self.message = error_label()
+        self.save_button = QPushButton(self.tr("Spara"))
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Spara uppgifterna (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        for line in (self.name, self.aliases, self.area, self.priority, self.review):
+            line.returnPressed.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addLayout(buttons)
+
+    def show_group(self, group: GroupDTO) -> None:
+        self.group_id = group.id
+        self.name.setText(group.name)
+        self.aliases.setText(", ".join(group.aliases))
+        self.area.setText(group.area or "")
+        self.status.setCurrentIndex(max(0, self.status.findData(str(group.status))))
+        self.priority.setText(str(group.priority) if group.priority is not None else "")
+        self.review.setText(date_text(group.priority_review_date))
+        self.notes.setPlainText(group.notes or "")
+        self.errors.clear()
+        self.message.hide()
+
+    def values(self) -> dict[str, object]:
+        return {"name": self.name.text(), "aliases": self.aliases.text(),
+                "area": self.area.text(), "status": self.status.currentData(),
+                "priority": self.priority.text().strip(),
+                "priority_review_date": self.review.text().strip(),
+                "notes": self.notes.toPlainText()}
+
+    def save(self) -> None:
+        self.message.hide()
+        values = self.values()
+        if self.group_id is None:
+            self._context.runner.run(self._groups.create, values, on_done=self._saved,
+                                     on_error=self._failed)
+        else:
+            self._context.runner.run(self._groups.update, self.group_id, values,
+                                     on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, group: GroupDTO) -> None:
+        self.show_group(group)
+        self._context.events.changed("group")
+        self.saved.emit(group)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            rest = self.errors.show(exc.errors)
+            if not rest:
+                return
+            self.message.setText("\n".join(str(e) for e in rest))
+        else:
+            self.message.setText(user_message(exc))
+        self.message.show()
+
+
+class IncidentsTab(QWidget):
+    open_record = Signal(str, str)
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.group_id: str | None = None
+        self.model = GroupIncidentsModel(self)
+        self.view = table_view(self.model)
+        self.view.activated.connect(self._open)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.view, 1)
+
+    def load(self, group_id: str) -> None:
+        self.group_id = group_id
+        self._context.runner.run(
+            lambda: self._context.services.incidents.search(group_id=group_id, limit=500),
+            on_done=self._show, on_error=lambda e: self.info.setText(user_message(e)),
+            owner=self)
+
+    def _show(self, incidents: list[IncidentDTO]) -> None:
+        self.model.set_incidents(incidents)
+        self.info.setText(self.tr("Gruppen finns inte med i någon registrerad händelse.")
+                          if not incidents else
+                          self.tr("Dubbelklicka på en händelse för att öppna den."))
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_record.emit("incident", self.model.incident_id(index.row()))
+
+
+class GroupDialog(QDialog):
+    open_record = Signal(str, str)
+
+    def __init__(self, context: PageContext, group_id: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.group_id = group_id
+        self.setWindowTitle(self.tr("Ny grupp") if group_id is None else self.tr("Grupp"))
+        self.resize(760, 540)
+        self.heading = QLabel(self.tr("Ny grupp") if group_id is None else self.tr("Hämtar…"))
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.message = error_label()
+        self.details = DetailsTab(context)
+        self.members = MembersTab(context)
+        self.relations = RelationsTab(context)
+        self.incidents = IncidentsTab(context)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.details, self.tr("Uppgifter"))
+        self.tabs.addTab(self.members, self.tr("Medlemmar"))
+        self.tabs.addTab(self.relations, self.tr("Relationer"))
+        self.tabs.addTab(self.incidents, self.tr("Händelser"))
+        for tab in (self.members, self.relations, self.incidents):
+            tab.open_record.connect(self.open_record)
+        self.details.saved.connect(self._saved)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        context.events.data_changed.connect(self._data_changed)
+        self._enable_tabs()
+        if group_id is not None:
+            self.reload()
+        self.details.name.setFocus()
+
+    def _enable_tabs(self) -> None:
+        for i in (1, 2, 3):
+            self.tabs.setTabEnabled(i, self.group_id is not None)
+
+    def reload(self) -> None:
+        if self.group_id is None:
+            return
+        self._context.runner.run(self._context.services.groups.get, self.group_id,
+                                 on_done=self._show, on_error=self._failed)
+        self.members.load(self.group_id)
+        self.relations.load(self.group_id)
+        self.incidents.load(self.group_id)
+
+    def _show(self, group: GroupDTO) -> None:
+        self.details.show_group(group)
+        self._title(group)
+
+    def _title(self, group: GroupDTO) -> None:
+        self.heading.setText(group.name)
+        self.setWindowTitle(group.name)
+
+    def _saved(self, group: GroupDTO) -> None:
+        new = self.group_id is None
+        self.group_id = group.id
+        self._title(group)
+        self._enable_tabs()
+        if new:
+            self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.heading.setText(self.tr("Kan inte visa gruppen"))
+        self.message.setText(user_message(exc))
+        self.message.show()
+        self.tabs.setEnabled(False)
+
+    def _data_changed(self, entity_type: str) -> None:
+        if self.group_id is None:
+            return
+        if concerns(entity_type, "membership", "person"):
+            self.members.load(self.group_id)
+        if concerns(entity_type, "group_relation", "group"):
+            self.relations.load(self.group_id)
+        if concerns(entity_type, "incident"):
+            self.incidents.load(self.group_id)

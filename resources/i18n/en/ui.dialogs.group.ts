@@ -1,0 +1,100 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1">
+<context>
+    <name>DetailsTab</name>
+    <message>
+        <source>Skilj flera med kommatecken</source>
+        <translation>Separate several with commas</translation>
+    </message>
+    <message>
+        <source>1 är högst</source>
+        <translation>1 is highest</translation>
+    </message>
+    <message>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Prioritet</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Omprövas</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Spara uppgifterna (Ctrl+S)</source>
+        <translation>Save the details (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Ny grupp</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Hämtar…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Uppgifter</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Medlemmar</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Relationer</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <source>Händelser</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Kan inte visa gruppen</source>
+        <translation>Cannot show the group</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsTab</name>
+    <message>
+        <source>Gruppen finns inte med i någon registrerad händelse.</source>
+        <translation>The group is not involved in any registered incident.</translation>
+    </message>
+    <message>
+        <source>Dubbelklicka på en händelse för att öppna den.</source>
+        <translation>Double-click an incident to open it.</translation>
+    </message>
+</context>
+</TS>

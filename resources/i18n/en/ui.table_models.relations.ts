@@ -1,0 +1,30 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1">
+<context>
+    <name>RelationsModel</name>
+    <message>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Intensitet</source>
+        <translation>Intensity</translation>
+    </message>
+    <message>
+        <source>Sedan</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Utlösande händelse</source>
+        <translation>Triggering incident</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,21 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1">
+<context>
+    <name>NetworkScene</name>
+    <message>
+        <source>%1 nuvarande medlemmar</source>
+        <translation>%1 current members</translation>
+    </message>
+    <message>
+        <source>prioritet %1</source>
+        <translation>priority %1</translation>
+    </message>
+</context>
+<context>
+    <name>network</name>
+    <message>
+        <source>intensitet %1 av 5, sedan %2</source>
+        <translation>intensity %1 of 5, since %2</translation>
+    </message>
+</context>
+</TS>
