@@ -24,6 +24,7 @@ import PySide6
 from app.paths import resources_dir
 
 LANGUAGES = ("en",)  # Swedish is the source text and needs no catalogue
+LANGUAGE_TAGS = {"en": "en_US"}  # as the existing catalogues name it
 ROOT = resources_dir().parent
 
 
@@ -51,8 +52,11 @@ def message_count(ts: Path) -> int:
 
 def lupdate(source: Path, ts: Path) -> None:
     ts.parent.mkdir(parents=True, exist_ok=True)
+    # A new catalogue without a target language is never updated again by lupdate.
+    language = [] if ts.exists() else ["-target-language", LANGUAGE_TAGS.get(ts.parent.name,
+                                                                             ts.parent.name)]
     subprocess.run([_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-                    str(source), "-ts", str(ts)], check=True)
+                    *language, str(source), "-ts", str(ts)], check=True)
 
 
 def update(root: Path = ROOT, only: Sequence[Path] = ()) -> None:
