@@ -87,12 +87,15 @@ class CreateVaultDialog(QDialog):
         self.passphrase.setPlaceholderText(self.tr("Minst %1 tecken; gärna flera ord").replace(
             "%1", str(MIN_PASSPHRASE_LENGTH)))
         self.strength = QLabel()
+        self.strength.setWordWrap(True)
         self.passphrase.textChanged.connect(self._update_strength)
         self.errors = {name: self._error_label() for name in
                        ("folder", "user", "passphrase", "repeat")}
 
+        folder_label = QLabel(self.tr("&Mapp"))
+        folder_label.setBuddy(self.folder)  # a row of a layout gets no buddy by itself
         form = QFormLayout()
-        form.addRow(self.tr("&Mapp"), folder_row)
+        form.addRow(folder_label, folder_row)
         form.addRow("", self.errors["folder"])
         form.addRow(self.tr("&Användare"), self.user)
         form.addRow("", self.errors["user"])

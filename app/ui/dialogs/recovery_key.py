@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -58,14 +59,20 @@ class RecoveryKeyDialog(QDialog):
         self.key_label = QLabel("\n".join(key_lines(recovery_key)))
         self.key_label.setTextFormat(Qt.TextFormat.PlainText)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Left-aligned so the groups stand in columns; the frame centres the block.
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setStyleHint(QFont.StyleHint.Monospace)
         mono.setPointSizeF(max(16.0, font.pointSizeF() * 1.2))
         mono.setBold(True)
         self.key_label.setFont(mono)
-        self.key_label.setFrameShape(QFrame.Shape.Box)
-        self.key_label.setContentsMargins(16, 12, 16, 12)
+        key_frame = QFrame()
+        key_frame.setFrameShape(QFrame.Shape.Box)
+        key_row = QHBoxLayout(key_frame)
+        key_row.setContentsMargins(16, 12, 16, 12)
+        key_row.addStretch(1)
+        key_row.addWidget(self.key_label)
+        key_row.addStretch(1)
 
         self.pdf_button = QPushButton(self.tr("Spara som &PDF…"))
         self.pdf_button.clicked.connect(self.save_pdf)
@@ -85,7 +92,7 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addSpacing(8)
-        layout.addWidget(self.key_label)
+        layout.addWidget(key_frame)
         layout.addSpacing(8)
         layout.addWidget(self.pdf_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.pdf_message)

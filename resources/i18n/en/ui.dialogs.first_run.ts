@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="rn_BI">
 <context>
     <name>FirstRunDialog</name>
@@ -48,7 +49,7 @@
     </message>
     <message>
         <source>Välj mappen med valvet</source>
-        <translation>Choose the vault's folder</translation>
+        <translation>Choose the vault&apos;s folder</translation>
     </message>
     <message>
         <source>Det finns inget Mottryck-valv i %1. Välj mappen som innehåller filerna mottryck.db och keyslots.json.</source>

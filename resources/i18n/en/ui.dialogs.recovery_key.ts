@@ -1,5 +1,6 @@
-<?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
@@ -12,7 +13,7 @@
     </message>
     <message>
         <source>Nyckeln öppnar valvet om lösenfrasen glöms bort. Den visas bara nu. Skriv ut den och lås in den — den som har nyckeln kan läsa allt i valvet. Spara den inte i e-post, i molnet eller i valvets mapp.</source>
-        <translation>The key opens the vault if the passphrase is forgotten. It is shown only now. Print it and lock it away — whoever has the key can read everything in the vault. Do not keep it in e-mail, in the cloud or in the vault's folder.</translation>
+        <translation>The key opens the vault if the passphrase is forgotten. It is shown only now. Print it and lock it away — whoever has the key can read everything in the vault. Do not keep it in e-mail, in the cloud or in the vault&apos;s folder.</translation>
     </message>
     <message>
         <source>Spara som &amp;PDF…</source>
