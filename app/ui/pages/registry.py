@@ -6,10 +6,14 @@ from app.ui.pages.base import Page
 
 
 def page_classes() -> list[type[Page]]:
+    from app.ui.pages.audit import AuditPage
+    from app.ui.pages.groups import GroupsPage
+    from app.ui.pages.incidents import IncidentsPage
+    from app.ui.pages.network import NetworkPage
     from app.ui.pages.overview import OverviewPage
     from app.ui.pages.people import PeoplePage
 
-    return [OverviewPage, PeoplePage]
+    return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage, AuditPage]
 
 
 # Which page shows records of each kind (for Page.open_record routing).
