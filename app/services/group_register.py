@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, column, func, or_, select
+from sqlalchemy import Select, column, func, select, union_all
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import aliased
 
@@ -41,23 +41,30 @@ def _is_current(start: Any, end: Any, on: date) -> Any:
 
 
 def _members(on: date) -> Any:
-    return (select(func.count(Membership.id))
-            .where(Membership.group_id == Group.id, Membership.deleted.is_(False),
+    """Current members per group, counted once for the whole listing (a per-row subquery
+    re-ran for every group and made sorting by a count take seconds)."""
+    return (select(Membership.group_id.label("group_id"),
+                   func.count(Membership.id).label("n"))
+            .where(Membership.deleted.is_(False),
                    _is_current(Membership.valid_from, Membership.valid_to, on))
-            .correlate(Group).scalar_subquery())
+            .group_by(Membership.group_id).subquery())
 
 
 def _conflicts(on: date) -> Any:
-    # A conflict with a deleted group is no longer shown anywhere, so it is not counted.
-    other = aliased(Group)
-    return (select(func.count(GroupRelation.id))
-            .join(other, or_(
-                (GroupRelation.group_a_id == Group.id) & (other.id == GroupRelation.group_b_id),
-                (GroupRelation.group_b_id == Group.id) & (other.id == GroupRelation.group_a_id)))
-            .where(GroupRelation.deleted.is_(False), other.deleted.is_(False),
+    """Current conflicts per group, either side. A conflict with a deleted group is no longer
+    shown anywhere, so it is not counted."""
+    a, b = aliased(Group), aliased(Group)
+    live = (select(GroupRelation.group_a_id, GroupRelation.group_b_id)
+            .join(a, a.id == GroupRelation.group_a_id)
+            .join(b, b.id == GroupRelation.group_b_id)
+            .where(GroupRelation.deleted.is_(False), a.deleted.is_(False), b.deleted.is_(False),
                    GroupRelation.kind == RelationKind.CONFLICT,
                    _is_current(GroupRelation.since, GroupRelation.until, on))
-            .correlate(Group).scalar_subquery())
+            .subquery())
+    sides = union_all(select(live.c.group_a_id.label("group_id")),
+                      select(live.c.group_b_id.label("group_id"))).subquery()
+    return (select(sides.c.group_id, func.count().label("n"))
+            .group_by(sides.c.group_id).subquery())
 
 
 class GroupRegister:
@@ -87,8 +94,13 @@ class GroupRegister:
         if sort not in SORT_KEYS:
             raise ValueError(f"unknown sort key {sort!r}")
         today = date.today()
-        members, conflicts = _members(today).label("members"), _conflicts(today).label("c")
-        stmt = self._filtered(select(Group, members, conflicts), text, status)
+        member_counts, conflict_counts = _members(today), _conflicts(today)
+        members = func.coalesce(member_counts.c.n, 0)
+        conflicts = func.coalesce(conflict_counts.c.n, 0)
+        stmt = (select(Group, members, conflicts)
+                .outerjoin(member_counts, member_counts.c.group_id == Group.id)
+                .outerjoin(conflict_counts, conflict_counts.c.group_id == Group.id))
+        stmt = self._filtered(stmt, text, status)
         key: Any = {
             "name": Group.sort_name, "aliases": func.json_extract(Group.aliases, "$[0]"),
             "area": Group.area, "status": Group.status, "priority": Group.priority,

@@ -74,7 +74,7 @@ class GroupsPage(Page):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((14, 10, 12, 6, 6, 8, 7, 7)):
+        for column, width in enumerate((14, 10, 12, 6, 6, 8, 8, 7)):
             header.resizeSection(column, width * em)
         header.setSectionResizeMode(GroupsTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._open_index)

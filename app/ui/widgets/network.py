@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -83,8 +83,10 @@ class NodeItem(QGraphicsEllipseItem):
         font = QFont(label.font())
         font.setPointSizeF(8.5)
         label.setFont(font)
-        width = label.boundingRect().width()
-        label.setPos(-width / 2, r + 2)
+        # Names stay readable at any zoom; the label hangs centred below the circle.
+        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        label.setPos(0, r)
+        label.setTransform(QTransform.fromTranslate(-label.boundingRect().width() / 2, 2))
         self.label = label
         self.setToolTip(scene.node_tooltip(node))
 
