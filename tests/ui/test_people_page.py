@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import audit
 from app.services.session import Services
-from app.ui.dialogs.person import PersonDialog
+from app.ui.dialogs.person import PersonWindow
 from app.ui.events import Events
 from app.ui.labels import count_text
 from app.ui.pages.base import PageContext
@@ -108,25 +108,28 @@ def test_double_click_shows_the_person_masked_and_logs_the_read(
     # pressed first.
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    dialogs = [w for w in QApplication.topLevelWidgets()
-               if isinstance(w, PersonDialog) and w.isVisible()]
-    assert len(dialogs) == 1
-    dialog = dialogs[0]
-    assert dialog.heading.text() == "Åsa Öberg"
-    assert dialog.values["personnummer"].text() == "19811218-****"
-    assert dialog.values["groups"].text() == "Norra gänget"
-    assert dialog.values["frivard_status"].text() == "Villkorligt frigiven"
-    assert dialog.values["email"].text() == "–"
+    windows = [w for w in QApplication.topLevelWidgets()
+               if isinstance(w, PersonWindow) and w.isVisible()]
+    assert len(windows) == 1
+    window = windows[0]
+    assert window.heading.text() == "Åsa Öberg"
+    assert window.form.inputs["personnummer"].text() == "19811218-****"
+    assert window.form.inputs["phone"].text() == "070-123 45 67"
+    assert window.form.frivard_status.currentText() == "Villkorligt frigiven"
+    assert window.memberships.model.rowCount() == 1
     reads = audit.list_events(services.db, action=audit.Action.READ, entity_id=person.id)
     assert [(e.entity_type, e.user) for e in reads] == [("person", services.user)]
-    dialog.close()
+    assert page.open_person(person.id) is window  # one window per person
+    window.discard()
 
 
-def test_person_dialog_for_a_deleted_person_says_so(qtbot: QtBot, services: Services,
+def test_person_window_for_a_deleted_person_says_so(qtbot: QtBot, services: Services,
                                                     runner: InlineRunner) -> None:
     person = services.people.create({"first_name": "Bo", "last_name": "Ek"})
     services.people.delete(person.id)
-    dialog = PersonDialog(services.people, runner, person.id)
-    qtbot.addWidget(dialog)
-    assert dialog.heading.text() == "Kan inte visa personen"
-    assert dialog.message.text() == "Personen finns inte (eller är borttagen)."
+    context = PageContext(services, runner, Events(), QSettings())
+    window = PersonWindow(context, person.id)
+    qtbot.addWidget(window)
+    assert window.heading.text() == "Kan inte visa personen"
+    assert window.message.text() == "Personen finns inte (eller är borttagen)."
+    assert not window.save_button.isEnabled()

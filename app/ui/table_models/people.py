@@ -8,6 +8,7 @@ counter, so fast typing never shows stale rows.
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,11 +30,22 @@ PAGE_SIZE = 100
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _first_page(people: PeopleService, text: str, descending: bool, limit: int,
-                log: bool) -> tuple[int, list[PersonSummary]]:
+@dataclass(frozen=True)
+class PeopleFilter:
+    """What the listing is narrowed to besides the search text (all in SQL)."""
+
+    group_id: str | None = None
+    frivard_status: str | None = None
+    active_only: bool = False  # a current membership in some group
+    former_only: bool = False  # an ended membership and no current one
+
+
+def _first_page(people: PeopleService, text: str, filters: PeopleFilter, descending: bool,
+                limit: int, log: bool) -> tuple[int, list[PersonSummary]]:
     """Runs on the lane: how many match, the first page, and the listing's audit entry."""
-    total = people.count(text)
-    rows = people.search(text, limit=limit, offset=0, descending=descending, log=False)
+    total = people.count(text, **asdict(filters))
+    rows = people.search(text, **asdict(filters), limit=limit, offset=0, descending=descending,
+                         log=False)
     if log:
         # Every match is reachable by scrolling, so the listing is logged as that many rows.
         people.log_listing(total)
@@ -59,6 +71,7 @@ class PeopleTableModel(QAbstractTableModel):
         self._rows: list[PersonSummary] = []
         self._total = 0
         self._text = ""
+        self._filters = PeopleFilter()
         self._descending = False
         self._generation = 0
         self._fetching = False
@@ -73,6 +86,10 @@ class PeopleTableModel(QAbstractTableModel):
     @property
     def search_text(self) -> str:
         return self._text
+
+    @property
+    def filters(self) -> PeopleFilter:
+        return self._filters
 
     @property
     def descending(self) -> bool:
@@ -94,6 +111,13 @@ class PeopleTableModel(QAbstractTableModel):
         self._text = text
         self._load(log=True)
 
+    def set_filters(self, filters: PeopleFilter) -> None:
+        """Narrow the listing; a new filter is a new, logged listing."""
+        if self._loaded_once and filters == self._filters:
+            return
+        self._filters = filters
+        self._load(log=True)
+
     def refresh(self) -> None:
         """Reload the current listing after a change (not a new consultation: not logged)."""
         self._load(log=not self._loaded_once)
@@ -106,6 +130,7 @@ class PeopleTableModel(QAbstractTableModel):
         self._rows = []
         self._total = 0
         self._text = ""
+        self._filters = PeopleFilter()
         self._fetching = False
         self._loaded_once = False
         self.endResetModel()
@@ -134,8 +159,8 @@ class PeopleTableModel(QAbstractTableModel):
             self._set_loading(False)
             self.count_changed.emit(self._total)
 
-        self._runner.run(_first_page, self._people, self._text, self._descending,
-                         self._page_size, log, on_done=done,
+        self._runner.run(_first_page, self._people, self._text, self._filters,
+                         self._descending, self._page_size, log, on_done=done,
                          on_error=lambda exc: self._failed(generation, exc), owner=self)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -167,8 +192,8 @@ class PeopleTableModel(QAbstractTableModel):
             self._rows.extend(page)
             self.endInsertRows()
 
-        self._runner.run(_next_page, self._people, self._text, self._descending,
-                         self._page_size, offset, on_done=done,
+        self._runner.run(_next_page, self._people, self._text, self._filters,
+                         self._descending, self._page_size, offset, on_done=done,
                          on_error=lambda exc: self._failed(generation, exc), owner=self)
 
     # ---- sorting ---------------------------------------------------------------------------
@@ -231,6 +256,7 @@ class PeopleTableModel(QAbstractTableModel):
         return ""
 
 
-def _next_page(people: PeopleService, text: str, descending: bool, limit: int,
-               offset: int) -> list[PersonSummary]:
-    return people.search(text, limit=limit, offset=offset, descending=descending, log=False)
+def _next_page(people: PeopleService, text: str, filters: PeopleFilter, descending: bool,
+               limit: int, offset: int) -> list[PersonSummary]:
+    return people.search(text, **asdict(filters), limit=limit, offset=offset,
+                         descending=descending, log=False)

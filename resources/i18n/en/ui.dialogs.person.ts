@@ -1,67 +1,82 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
-    <name>PersonDialog</name>
+    <name>PersonWindow</name>
     <message>
-        <source>Person</source>
-        <translation>Person</translation>
+        <source>Inget registrerat om personen ännu: medlemskap, händelser, call-ins och insatser visas här.</source>
+        <translation>Nothing recorded about this person yet: memberships, incidents, call-ins and referrals appear here.</translation>
+    </message>
+    <message>
+        <source>Uppgifter</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Medlemskap</source>
+        <translation>Memberships</translation>
+    </message>
+    <message>
+        <source>Tidslinje</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Ta bort person…</source>
+        <translation>Delete person…</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Spara (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Hämtar…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <source>Alias</source>
-        <translation>Alias</translation>
-    </message>
-    <message>
-        <source>Personnummer</source>
-        <translation>Personal identity number</translation>
-    </message>
-    <message>
-        <source>Födelsedatum</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <source>Grupper nu</source>
-        <translation>Current groups</translation>
-    </message>
-    <message>
-        <source>Telefon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>E-post</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>Adress</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Frivårdsstatus</source>
-        <translation>Probation status</translation>
-    </message>
-    <message>
-        <source>Frivårdsperiod</source>
-        <translation>Probation period</translation>
-    </message>
-    <message>
-        <source>Frivårdskontor</source>
-        <translation>Probation office</translation>
-    </message>
-    <message>
-        <source>Ansvarig handläggare</source>
-        <translation>Responsible officer</translation>
-    </message>
-    <message>
-        <source>Anteckningar</source>
-        <translation>Notes</translation>
+        <source>Ny person</source>
+        <translation>New person</translation>
     </message>
     <message>
         <source>Kan inte visa personen</source>
-        <translation>Cannot show this person</translation>
+        <translation>Cannot show the person</translation>
+    </message>
+    <message>
+        <source>Inget att spara</source>
+        <translation>Nothing to save</translation>
+    </message>
+    <message>
+        <source>%1 har lagts till</source>
+        <translation>%1 has been added</translation>
+    </message>
+    <message>
+        <source>%1 har sparats</source>
+        <translation>%1 has been saved</translation>
+    </message>
+    <message>
+        <source>Ta bort person</source>
+        <translation>Delete person</translation>
+    </message>
+    <message>
+        <source>Ta bort %1 ur registret? Personen försvinner ur listor och sökningar; borttagningen loggas.</source>
+        <translation>Delete %1 from the register? The person disappears from lists and searches; the deletion is logged.</translation>
+    </message>
+    <message>
+        <source>%1 har tagits bort</source>
+        <translation>%1 has been deleted</translation>
+    </message>
+    <message>
+        <source>Osparade ändringar</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Spara ändringarna innan fönstret stängs?</source>
+        <translation>Save the changes before the window closes?</translation>
     </message>
 </context>
 </TS>

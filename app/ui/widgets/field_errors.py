@@ -1,0 +1,96 @@
+"""Validation messages next to the field they are about.
+
+A form wraps each input with ``FieldErrors.wrap(field, widget)`` and puts the returned
+container in its layout: the input with a red line under it that stays hidden until a
+service's ``ValidationError`` names that field. ``show`` puts every message in place, moves
+the focus to the first bad field (in the order the fields were wrapped) and hands back the
+errors no field claims, for a message at the top of the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from app.errors import FieldError
+
+ERROR_COLOUR = "#a4262c"
+
+
+class FieldErrors(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._inputs: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
+
+    def wrap(self, field: str, widget: QWidget) -> QWidget:
+        """``widget`` with its (hidden) error line below, ready for a form row."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        label.hide()
+        layout.addWidget(label)
+        self.alias(field, widget, label)
+        return box
+
+    def alias(self, field: str, widget: QWidget, label: QLabel | None = None) -> None:
+        """Also route ``field``'s messages to ``widget`` (e.g. a date pair's second half)."""
+        self._inputs[field] = widget
+        if label is not None:
+            self._labels[field] = label
+        elif field not in self._labels:
+            raise KeyError(field)
+
+    def label(self, field: str) -> QLabel:
+        return self._labels[field]
+
+    def message(self, field: str) -> str:
+        """The message shown for ``field`` ("" when none)."""
+        label = self._labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def clear(self) -> None:
+        for label in self._labels.values():
+            label.clear()
+            label.hide()
+
+    def show(self, errors: Iterable[FieldError]) -> list[FieldError]:
+        self.clear()
+        unclaimed: list[FieldError] = []
+        shown: dict[str, list[str]] = {}
+        for error in errors:
+            if error.field in self._labels:
+                shown.setdefault(error.field, []).append(error.reason)
+            else:
+                unclaimed.append(error)
+        for field, reasons in shown.items():
+            label = self._labels[field]
+            text = "; ".join(dict.fromkeys(reasons))
+            label.setText(text[:1].upper() + text[1:])
+            label.show()
+        first = next((f for f in self._inputs if f in shown), None)
+        if first is not None:
+            _focus(self._inputs[first])
+        return unclaimed
+
+
+def _focus(widget: QWidget) -> None:
+    """Focus a field even when it sits on a tab that is not showing or is scrolled away."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QTabWidget):
+            for i in range(parent.count()):
+                if parent.widget(i).isAncestorOf(widget):
+                    parent.setCurrentIndex(i)
+        elif isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
