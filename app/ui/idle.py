@@ -4,9 +4,14 @@ One application-wide event filter restarts a single-shot timer on every input ev
 timer's timeout is the idle signal. The application being suspended (the OS going to sleep,
 as far as Qt can tell) counts as idle at once. Losing focus does not: switching to another
 program for a moment must not lock the vault.
+
+Qt's timers run on a clock that stands still while the computer sleeps, so the first input
+after waking also compares wall-clock time: a gap longer than the idle time locks at once.
 """
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -44,6 +49,7 @@ class IdleWatcher(QObject):
         self.timer.setInterval(timeout_ms)
         self.timer.timeout.connect(self.idle)
         self._watching = False
+        self._last_input = time.time()
 
     def set_timeout(self, timeout_ms: int) -> None:
         self.timer.setInterval(timeout_ms)
@@ -55,6 +61,7 @@ class IdleWatcher(QObject):
         if self._watching or app is None:
             return
         self._watching = True
+        self._last_input = time.time()
         app.installEventFilter(self)
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._state_changed)
@@ -75,8 +82,16 @@ class IdleWatcher(QObject):
         return self._watching
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY:
-            self.timer.start()  # restart: the idle time counts from the last input
+        if event.type() in _ACTIVITY and self._watching:
+            now = time.time()
+            slept = (now - self._last_input) * 1000 > self.timer.interval()
+            self._last_input = now
+            if slept:
+                self.timer.stop()
+                self.idle.emit()
+                return True  # the first keystroke after waking must not reach a locked view
+            else:
+                self.timer.start()  # restart: the idle time counts from the last input
         return False
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:

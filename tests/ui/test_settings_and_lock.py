@@ -3,6 +3,7 @@ the window layout remembered between runs."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,6 +148,23 @@ def test_input_restarts_the_idle_time(qtbot: QtBot, qapp: QApplication) -> None:
     finally:
         watcher.stop()
     assert not watcher.timer.isActive()
+
+
+def test_input_after_the_computer_slept_locks_at_once(qtbot: QtBot, qapp: QApplication) -> None:
+    watcher = IdleWatcher(60_000)
+    watcher.start()
+    try:
+        target = QSplitter()
+        qtbot.addWidget(target)
+        watcher._last_input = time.time() - 61  # asleep longer than the idle time
+        key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+        with qtbot.waitSignal(watcher.idle, timeout=1000):
+            assert watcher.eventFilter(target, key) is True  # swallowed, not typed
+        watcher._last_input = time.time() - 30
+        assert watcher.eventFilter(target, key) is False
+        assert watcher.timer.isActive()
+    finally:
+        watcher.stop()
 
 
 def test_suspending_the_application_locks(qtbot: QtBot, controller: AppController) -> None:
