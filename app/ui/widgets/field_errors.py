@@ -88,7 +88,8 @@ def _focus(widget: QWidget) -> None:
     while parent is not None:
         if isinstance(parent, QTabWidget):
             for i in range(parent.count()):
-                if parent.widget(i).isAncestorOf(widget):
+                tab = parent.widget(i)
+                if tab is not None and tab.isAncestorOf(widget):
                     parent.setCurrentIndex(i)
         elif isinstance(parent, QScrollArea):
             parent.ensureWidgetVisible(widget)
