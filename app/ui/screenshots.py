@@ -1,7 +1,8 @@
-"""Render each screen offscreen with invented demo data: ``python -m app.ui.screenshots OUTDIR``.
+"""Render every screen offscreen with invented demo data: ``python -m app.ui.screenshots OUTDIR``.
 
-Writes unlock.png, people.png and person.png. The vault is a throwaway one in a temporary
-folder with the cheap test KDF (it holds only invented people and is deleted afterwards).
+The vault is a throwaway one in a temporary folder with the cheap test KDF (it holds only
+invented people and is deleted afterwards). Each screen is shown the way a user reaches it:
+pages through the navigation, records through ``open_record`` as a double-click would.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.main import application, register_fonts
@@ -21,7 +23,8 @@ from app.models.enums import FrivardStatus
 from app.services.demo import fill_demo
 from app.services.people import PersonSummary
 from app.services.session import Services, create_vault
-from app.ui.dialogs.person import PersonDialog
+from app.ui.dialogs.first_run import FirstRunDialog
+from app.ui.dialogs.settings import SettingsDialog
 from app.ui.dialogs.unlock import UnlockDialog
 from app.ui.events import Events
 from app.ui.language import chosen_language, install_language
@@ -31,32 +34,51 @@ from app.vault.kdf import KdfParams
 
 USER = "anna"
 PASSPHRASE = "skärmbilder bara på låtsas"
-PEOPLE = 100  # the demo generator's smallest size: a page and a bit
+PEOPLE = 600
+SIZE = (1280, 760)
 
 
-def _settle(app: QApplication, widget: QWidget) -> None:
-    widget.show()
-    for _ in range(5):
+def _settle(app: QApplication) -> None:
+    for _ in range(8):
         app.processEvents()
 
 
 def _save(app: QApplication, widget: QWidget, path: Path) -> Path:
-    _settle(app, widget)
+    widget.show()
+    _settle(app)
     if not widget.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
     return path
 
 
-def _person_with_details(services: Services) -> str:
-    """The listed person with the most to show (number, alias, frivård, a current group)."""
-    people = services.people.search("", limit=PEOPLE, log=False)
+def _new_window(app: QApplication, before: set[QWidget], kind: type) -> QWidget:
+    """The top-level window of ``kind`` that an action just opened."""
+    _settle(app)
+    for widget in QApplication.topLevelWidgets():
+        if widget not in before and isinstance(widget, kind) and widget.isVisible():
+            return widget
+    for widget in QApplication.topLevelWidgets():
+        if widget not in before and widget.isVisible() and widget.isWindow():
+            return widget
+    raise SystemExit(f"no {kind.__name__} window opened")
+
+
+def _rich_person(services: Services) -> str:
+    """A person with much to show: number, alias, frivård status, a current group."""
+    people = services.people.search("", limit=300, log=False)
     groups = services.people.current_groups_for([p.id for p in people])
 
     def richness(p: PersonSummary) -> int:
-        return (bool(p.personnummer_masked) + bool(p.aliases) + bool(groups.get(p.id))
+        return (bool(p.personnummer_masked) + bool(p.aliases) + 2 * bool(groups.get(p.id))
                 + (p.frivard_status != FrivardStatus.NONE))
 
     return max(people, key=richness).id
+
+
+def _busiest_group(services: Services) -> str:
+    groups = services.groups.search(limit=500)
+    related = {r.group_a_id for r in services.groups.relations(current_only=True)}
+    return max(groups, key=lambda g: (g.id in related, g.current_members)).id
 
 
 def render(outdir: Path) -> list[Path]:
@@ -65,40 +87,65 @@ def render(outdir: Path) -> list[Path]:
     _translators = install_language(app, chosen_language())  # held: Qt does not own it
     outdir.mkdir(parents=True, exist_ok=True)
     runner = InlineRunner()
-    # A fixed, readable path: it is shown on the unlock screen and in the status bar.
     base = Path(tempfile.gettempdir()) / "mottryck-skarmbilder"
     shutil.rmtree(base, ignore_errors=True)
     folder = base / "Enhet Norr"
+    settings = QSettings(str(base / "settings.ini"), QSettings.Format.IniFormat)
+    written: list[Path] = []
     try:
         services, _recovery = create_vault(folder, USER, PASSPHRASE,
                                            kdf_params=KdfParams.testing(),
                                            unit_name="Sluta skjut Norr")
         try:
             fill_demo(services, people=PEOPLE, seed=7)
-            written = []
+            chooser = FirstRunDialog(runner, default_folder=folder, demo_folder=base / "demo",
+                                     creator=create_vault, demo_builder=_unused,
+                                     demo_people=2000)
+            written.append(_save(app, chooser, outdir / "first-run.png"))
+            chooser.close()
+
             unlock = UnlockDialog(folder, runner)
             unlock.passphrase.setText(PASSPHRASE)
-            _settle(app, unlock)
-            unlock.passphrase.deselect()  # focus-in selected it all
-            unlock.resize(520, unlock.sizeHint().height())
+            unlock.show()
+            _settle(app)
+            unlock.passphrase.deselect()
+            unlock.resize(560, unlock.sizeHint().height())
             written.append(_save(app, unlock, outdir / "unlock.png"))
             unlock.close()
 
-            window = MainWindow(services, runner, Events())
-            window.resize(1100, 680)
-            written.append(_save(app, window, outdir / "people.png"))
+            window = MainWindow(services, runner, Events(), settings)
+            window.resize(*SIZE)
+            window.show()
+            for key in ("overview", "people", "groups", "network", "incidents", "audit"):
+                window.show_page(key)
+                written.append(_save(app, window, outdir / f"{key}.png"))
 
-            person = PersonDialog(services.people, runner, _person_with_details(services),
-                                  parent=window)
-            person.resize(560, person.sizeHint().height())
-            written.append(_save(app, person, outdir / "person.png"))
-            person.close()
+            records: list[tuple[str, str, Callable[[Services], str]]] = [
+                ("person", "person.png", _rich_person),
+                ("group", "group.png", _busiest_group),
+                ("incident", "incident.png",
+                 lambda s: s.incidents.search(type="shooting", limit=1)[0].id),
+            ]
+            for kind, name, pick in records:
+                before = set(QApplication.topLevelWidgets())
+                window.open_record(kind, pick(services))
+                opened = _new_window(app, before, QWidget)
+                written.append(_save(app, opened, outdir / name))
+                opened.close()
+
+            dialog = SettingsDialog(settings, parent=window)
+            written.append(_save(app, dialog, outdir / "settings.png"))
+            dialog.close()
             window.close()
         finally:
             services.lock()
     finally:
         shutil.rmtree(base, ignore_errors=True)
     return written
+
+
+def _unused(*_args: object, **_kwargs: object) -> Services:
+    raise SystemExit("the screenshot run never builds a demo vault from the chooser")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
