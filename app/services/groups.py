@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, column, func, or_, select
+from sqlalchemy import and_, column, func, literal_column, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
@@ -189,9 +189,12 @@ class GroupService:
     def search(self, text: str = "", *, status: GroupStatus | str | None = None,
                limit: int = 500, offset: int = 0) -> list[GroupDTO]:
         today = date.today()
+        # "+membership.deleted": without the unary plus SQLite answers each group's count by
+        # walking ix_membership_deleted (every membership) instead of ix_membership_group —
+        # 20 s for 500 groups at 100,000 people, 40 ms with it.
         members = (
             select(func.count(Membership.id)).where(
-                Membership.group_id == Group.id, Membership.deleted.is_(False),
+                Membership.group_id == Group.id, literal_column("+membership.deleted").is_(False),
                 _current(Membership.valid_from, Membership.valid_to, today))
             .correlate(Group).scalar_subquery()
         )
