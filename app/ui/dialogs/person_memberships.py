@@ -105,15 +105,6 @@ class MembershipsTab(QWidget):
         self.stack.setCurrentWidget(self.view if memberships else self.empty)
         self._selection_changed()
 
-    def reload(self) -> None:
-        if self.person_id is None:
-            return
-        person_id = self.person_id
-        self._runner.run(
-            lambda: self._groups.memberships(person_id=person_id),
-            on_done=lambda rows: self.show_memberships(person_id, rows),
-            on_error=self._failed, owner=self)
-
     def clear(self) -> None:
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.reject()
