@@ -62,6 +62,7 @@ def test_add_a_person_through_the_form_and_find_them(qtbot: QtBot, services: Ser
     page = _page(qtbot, services, runner)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     (window,) = page._new_windows
+    qtbot.addWidget(window)
     form = window.form
     qtbot.keyClicks(form.inputs["first_name"], "Kalle")
     qtbot.keyClicks(form.inputs["last_name"], "Lindqvist")
