@@ -177,9 +177,10 @@ class PeoplePage(Page):
         return page_icon("people")
 
     def load(self) -> None:
-        """First listing (logged as a consultation like every new search)."""
-        self._load_groups()
+        """First listing (logged as a consultation like every new search). The rows go on the
+        lane first: the group filter's list can wait, the user is looking at the table."""
         self.model.set_search(self.search.text())
+        self._load_groups()
 
     def show_record(self, record_id: str) -> None:
         self.open_person(record_id)
