@@ -133,3 +133,19 @@ def test_person_window_for_a_deleted_person_says_so(qtbot: QtBot, services: Serv
     assert window.heading.text() == "Kan inte visa personen"
     assert window.message.text() == "Personen finns inte (eller är borttagen)."
     assert not window.save_button.isEnabled()
+
+
+def test_one_letter_waits_for_the_next_or_enter(qtbot: QtBot, services: Services,
+                                                runner: InlineRunner) -> None:
+    add_people(services, [("Olle", "Berg"), ("Åsa", "Lind")])
+    page = _page(qtbot, services, runner)
+    assert page.model.rowCount() == 2
+    qtbot.keyClicks(page.search, "b")  # ASCII: QTest aborts on keys it can't map
+    qtbot.wait(400)  # past the debounce: nothing was searched
+    assert page.model.rowCount() == 2
+    assert "Enter" in page.count_label.text()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.keyClicks(page.search, "e")
+    qtbot.waitUntil(lambda: page.model.search_text == "be")
+    assert page.model.rowCount() == 1

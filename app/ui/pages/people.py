@@ -141,7 +141,7 @@ class PeoplePage(Page):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self._search_now)
-        self.search.textChanged.connect(self._debounce.start)
+        self.search.textChanged.connect(self._text_changed)
         self.search.returnPressed.connect(self._search_now)
         self.model.count_changed.connect(self._show_count)
         self.model.failed.connect(self._show_error)
@@ -232,6 +232,16 @@ class PeoplePage(Page):
         self.count_label.clear()
         self.error_label.hide()
         self.stack.setCurrentWidget(self.view)
+
+    def _text_changed(self, text: str) -> None:
+        # One letter matches a fifth of a large register, and counting and ordering that
+        # many takes longer than a keystroke should (docs/benchmarks.md): as-you-type search
+        # starts at two characters; Enter searches for a single one on purpose.
+        if len(text.strip()) == 1:
+            self._debounce.stop()
+            self.count_label.setText(self.tr("Skriv ett tecken till (eller Enter)"))
+            return
+        self._debounce.start()
 
     def _search_now(self) -> None:
         self._debounce.stop()

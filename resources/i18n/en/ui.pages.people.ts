@@ -71,6 +71,10 @@
         <translation>People</translation>
     </message>
     <message>
+        <source>Skriv ett tecken till (eller Enter)</source>
+        <translation>Type one more character (or Enter)</translation>
+    </message>
+    <message>
         <source>Inga personer i valvet ännu</source>
         <translation>No people in the vault yet</translation>
     </message>
