@@ -232,6 +232,9 @@ def main() -> None:
         before = len(done)
         dog.start()
         page.search.setText(WORD[:end])  # what typing a character does: debounce restarts
+        if end == 1:
+            # One character searches only on Enter (the page waits for a second one).
+            page.search.returnPressed.emit()
         wait_until(app, lambda b=before: len(done) > b)  # type: ignore[misc]
         stall = dog.stop()
         capture.active = False
@@ -260,8 +263,10 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     # ---- report ------------------------------------------------------------------------------
-    key_ms = [k[1] for k in keystrokes]
-    key_base = [k[2] for k in keystrokes]
+    # As-you-type starts at the second character; the first is an explicit Enter search.
+    enter_ms, enter_base = keystrokes[0][1], keystrokes[0][2]
+    key_ms = [k[1] for k in keystrokes[1:]]
+    key_base = [k[2] for k in keystrokes[1:]]
     table: list[tuple[str, float, float | None, str, bool]] = [
         ("first rows after the people page opens (cold, after unlock)", cold_first,
          first_base, "≤ 300 ms", cold_first <= 300),
@@ -271,6 +276,7 @@ def main() -> None:
          "≤ 100 ms", median(key_ms) <= 100),
         ("search keystroke → list updated, worst", max(key_ms), max(key_base), "≤ 100 ms",
          max(key_ms) <= 100),
+        (f"one letter + Enter ({WORD[0]!r}) → list updated", enter_ms, enter_base, "–", True),
         ("one more page while scrolling, median", median(page_ms), None, "–", True),
         ("longest event-loop stall during unlock (real Argon2id)", unlock_stall, None,
          "≤ 100 ms", unlock_stall <= 100),
