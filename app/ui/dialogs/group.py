@@ -29,13 +29,13 @@ from app.models.enums import GroupStatus
 from app.services.groups import GroupDTO, GroupService
 from app.services.incidents import IncidentDTO
 from app.ui.crash import user_message
-from app.ui.dialogs.group_fields import FieldErrors, error_label
 from app.ui.dialogs.group_members import MembersTab
 from app.ui.dialogs.group_relations import RelationsTab
 from app.ui.events import concerns
 from app.ui.labels import date_text, group_status_label
 from app.ui.pages.base import PageContext
 from app.ui.table_models.group_incidents import GroupIncidentsModel
+from app.ui.widgets.field_errors import FieldErrors, error_label
 
 
 def table_view(model: object) -> QTableView:

@@ -25,10 +25,10 @@ from app.errors import ValidationError
 from app.services.groups import MembershipDTO
 from app.services.people import PersonSummary
 from app.ui.crash import user_message
-from app.ui.dialogs.group_fields import FieldErrors, error_label
 from app.ui.labels import date_text
 from app.ui.pages.base import PageContext
 from app.ui.table_models.group_members import GroupMembersModel, PersonPickModel
+from app.ui.widgets.field_errors import FieldErrors, error_label
 
 SEARCH_DELAY_MS = 250
 

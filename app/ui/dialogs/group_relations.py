@@ -30,10 +30,10 @@ from app.models.enums import RelationKind
 from app.services.groups import GroupDTO, GroupService, RelationDTO
 from app.services.incidents import IncidentDTO, IncidentService
 from app.ui.crash import user_message
-from app.ui.dialogs.group_fields import FieldErrors, error_label
 from app.ui.labels import date_text, incident_type_label, relation_kind_label
 from app.ui.pages.base import PageContext
 from app.ui.table_models.relations import RelationsModel
+from app.ui.widgets.field_errors import FieldErrors, error_label
 
 
 def incident_text(inc: IncidentDTO) -> str:

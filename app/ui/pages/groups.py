@@ -26,11 +26,11 @@ from app.models.enums import GroupStatus
 from app.services.group_register import GroupRegister
 from app.ui.crash import user_message
 from app.ui.dialogs.group import GroupDialog
-from app.ui.dialogs.group_fields import error_label
 from app.ui.icons import page_icon
 from app.ui.labels import group_status_label
 from app.ui.pages.base import Page, PageContext
 from app.ui.table_models.groups import GroupsTableModel
+from app.ui.widgets.field_errors import error_label
 
 SEARCH_DELAY_MS = 250
 

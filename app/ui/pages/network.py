@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.services.network import NetworkGraph, NetworkService
 from app.ui.crash import user_message
-from app.ui.dialogs.group_fields import error_label
 from app.ui.icons import page_icon
 from app.ui.pages.base import Page, PageContext
+from app.ui.widgets.field_errors import error_label
 from app.ui.widgets.network import ALLIANCE, CONFLICT, NetworkScene, NetworkView
 
 LIMITS = (100, 300, 1000, 0)  # 0: every group

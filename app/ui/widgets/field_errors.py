@@ -19,6 +19,16 @@ from app.errors import FieldError
 ERROR_COLOUR = "#a4262c"
 
 
+def error_label() -> QLabel:
+    """A hidden red line of plain text, for a field's or a whole form's message."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.hide()
+    return label
+
+
 class FieldErrors(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,13 +42,10 @@ class FieldErrors(QObject):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(widget)
-        label = QLabel()
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setStyleSheet(f"color: {ERROR_COLOUR};")
-        label.hide()
+        label = error_label()
         layout.addWidget(label)
         self.alias(field, widget, label)
+        box.setFocusProxy(widget)
         return box
 
     def alias(self, field: str, widget: QWidget, label: QLabel | None = None) -> None:
