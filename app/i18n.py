@@ -1,8 +1,9 @@
 """Translation hook for the Qt-free core.
 
 The core speaks Swedish first. Its user-facing messages go through ``_`` so that a gettext
-catalogue (``resources/i18n/<lang>/LC_MESSAGES/mottryck.mo``) can translate them; without one
-the Swedish source text is shown. The Qt layer has its own ``.ts``/``.qm`` catalogues.
+catalogue (``resources/i18n/<lang>/LC_MESSAGES/mottryck.mo``, compiled from the ``.po`` beside
+it by ``python -m app.ui.i18n_build``; see app/i18n_catalogue.py) can translate them; without
+one the Swedish source text is shown. The Qt layer has its own ``.ts``/``.qm`` catalogues.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ _LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 
 
-def set_language(lang: str) -> None:
-    """Switch the core's messages to ``lang`` ("sv" is the source language)."""
+def set_language(lang: str, localedir: Path | None = None) -> None:
+    """Switch the core's messages to ``lang`` ("sv" is the source language), reading the
+    catalogue from ``localedir`` (``<localedir>/<lang>/LC_MESSAGES/mottryck.mo``) if given."""
     global _translation
     if lang == "sv":
         _translation = gettext.NullTranslations()
         return
     _translation = gettext.translation(
-        "mottryck", localedir=_LOCALE_DIR, languages=[lang], fallback=True
+        "mottryck", localedir=localedir or _LOCALE_DIR, languages=[lang], fallback=True
     )
 
 

@@ -8,6 +8,9 @@ One catalogue per source file and language, ``resources/i18n/<lang>/<module>.ts`
 example ``en/ui.pages.people.ts`` for ``app/ui/pages/people.py``): a change to one screen
 touches one catalogue, and Qt Linguist opens any number of them at once. The tools ship
 inside the PySide6 wheel, so no system Qt is needed.
+
+The Qt-free core's gettext catalogue (``resources/i18n/<lang>/LC_MESSAGES/mottryck.po``) is
+compiled to ``.mo`` here too; ``python -m app.i18n_catalogue`` re-scans the core for it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 
 import PySide6
 
+from app import i18n_catalogue
 from app.paths import resources_dir
 
 LANGUAGES = ("en",)  # Swedish is the source text and needs no catalogue
@@ -92,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.update:
         update(only=args.files)
     built = release()
-    print(f"{len(built)} catalogues built")
+    core = i18n_catalogue.compile_catalogues(ROOT)
+    print(f"{len(built)} catalogues built, {len(core)} for the core")
     return 0
 
 
