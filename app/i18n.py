@@ -9,6 +9,7 @@ one the Swedish source text is shown. The Qt layer has its own ``.ts``/``.qm`` c
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 _LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
@@ -34,3 +35,21 @@ def _(message: str) -> str:
 def n_(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for ``n`` (Swedish: 1 person, 2 personer)."""
     return _translation.ngettext(singular, plural, n)
+
+
+class Labels(Mapping[str, str]):
+    """A module-level table of texts (field labels, reasons) that follows the language chosen
+    later: ``_`` ran when the module was imported, so each lookup translates again. A text
+    already translated at import comes back unchanged, as the catalogue has no entry for it."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts = dict(texts)
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._texts[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)

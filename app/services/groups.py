@@ -13,7 +13,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import FieldError, ValidationError
-from app.i18n import _
+from app.i18n import Labels, _
 from app.models import Group, GroupRelation, Incident, Membership, Person
 from app.models.collation import swedish_sort_key
 from app.models.enums import Confidence, GroupStatus, RelationKind
@@ -24,20 +24,20 @@ from app.services.records import add_row, load_live, tombstone, update_row
 from app.services.search import fts_query
 from app.services.validate import Checker
 
-GROUP_FIELDS = {
+GROUP_FIELDS = Labels({
     "name": _("namn"), "aliases": _("alias"), "area": _("område"), "status": _("status"),
     "priority": _("prioritet"), "priority_review_date": _("omprövas"), "notes": _("anteckningar"),
-}
-MEMBERSHIP_FIELDS = {
+})
+MEMBERSHIP_FIELDS = Labels({
     "person_id": _("person"), "group_id": _("grupp"), "role": _("roll"), "source": _("källa"),
     "confidence": _("tillförlitlighet"), "valid_from": _("från"), "valid_to": _("till"),
     "notes": _("anteckningar"),
-}
-RELATION_FIELDS = {
+})
+RELATION_FIELDS = Labels({
     "group_a_id": _("grupp"), "group_b_id": _("motpart"), "kind": _("typ"),
     "intensity": _("intensitet"), "since": _("sedan"), "until": _("till"),
     "trigger_incident_id": _("utlösande händelse"), "notes": _("anteckningar"),
-}
+})
 
 
 @dataclass(frozen=True)

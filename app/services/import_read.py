@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from app.errors import ImportRejected, RowError, os_error_text
-from app.i18n import _
+from app.i18n import Labels, _
 
 MAX_BYTES = 200 * 1024 * 1024
 # A small .xlsx can unpack to gigabytes (a zip bomb); refuse before parsing any XML.
@@ -117,11 +117,11 @@ def detect_delimiter(header_line: str) -> str:
     return best if counts[best] else ";"
 
 
-_CSV_REASONS = {
+_CSV_REASONS = Labels({
     "expected after": _("ett citattecken (\") står fel"),
     "unexpected end of data": _("ett citattecken (\") avslutas aldrig"),
     "field larger than field limit": _("ett fält är för långt"),
-}
+})
 
 
 def _csv_problem(exc: csv.Error, line: int) -> ImportRejected:
@@ -176,6 +176,7 @@ def _csv_rows(text: IO[str], delimiter: str) -> Iterator[tuple[int, list[Any]]]:
 
 
 # ---- XLSX -------------------------------------------------------------------------------------
+# Marked here for the catalogue, translated again where raised (the language may change later).
 _CORRUPT_XLSX = _("Filen är ingen läsbar .xlsx-arbetsbok (den kan vara skadad). "
                   "Öppna den i kalkylprogrammet och spara om den.")
 
@@ -194,7 +195,7 @@ def _open_xlsx(path: Path, size: int) -> Iterator[Sheet]:
         raise
     except Exception as exc:
         # openpyxl reports a damaged file as any of a dozen types (zip, XML, KeyError, …).
-        raise ImportRejected(_CORRUPT_XLSX) from exc
+        raise ImportRejected(_(_CORRUPT_XLSX)) from exc
     try:
         if not book.worksheets:
             raise ImportRejected(_("Arbetsboken har inga blad."))
@@ -216,4 +217,4 @@ def _xlsx_rows(sheet: Any, state: dict[str, int]) -> Iterator[tuple[int, list[An
     except ImportRejected:
         raise
     except Exception as exc:
-        raise ImportRejected(_CORRUPT_XLSX) from exc
+        raise ImportRejected(_(_CORRUPT_XLSX)) from exc

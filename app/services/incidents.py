@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import FieldError, ValidationError
-from app.i18n import _
+from app.i18n import Labels, _
 from app.models import Group, Incident, IncidentGroup, IncidentPerson, Person
 from app.models.enums import Gmi, GroupInvolvement, IncidentType, InvolvementRole
 from app.services import audit
@@ -20,12 +20,12 @@ from app.services.db import Db
 from app.services.records import load_live, tombstone, update_row
 from app.services.validate import Checker
 
-INCIDENT_FIELDS = {
+INCIDENT_FIELDS = Labels({
     "occurred_at": _("tidpunkt"), "type": _("typ"), "place": _("plats"), "area": _("område"),
     "gmi": _("gruppkoppling (GMI)"), "injured": _("skadade"), "killed": _("döda"),
     "description": _("beskrivning"), "groups": _("inblandade grupper"),
     "persons": _("inblandade personer"),
-}
+})
 
 
 @dataclass(frozen=True)

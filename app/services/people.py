@@ -12,7 +12,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import FieldError, ValidationError
-from app.i18n import _
+from app.i18n import Labels, _
 from app.models import Group, Membership, Person
 from app.models.enums import FrivardStatus, IdKind
 from app.services import audit
@@ -26,7 +26,7 @@ from app.services.validate import Checker
 ENTITY = "person"
 
 # Field name → what users read. Also the set of fields a caller may set.
-PERSON_FIELDS: dict[str, str] = {
+PERSON_FIELDS: Mapping[str, str] = Labels({
     "first_name": _("förnamn"),
     "last_name": _("efternamn"),
     "aliases": _("alias"),
@@ -43,7 +43,7 @@ PERSON_FIELDS: dict[str, str] = {
     "frivard_office": _("frivårdskontor"),
     "responsible_officer": _("ansvarig handläggare"),
     "notes": _("anteckningar"),
-}
+})
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import pytest
 
 from app import i18n, i18n_catalogue
 from app.errors import ValidationError
+from app.i18n import Labels
 from app.i18n_catalogue import Message, messages_in, placeholders
 from app.services.people import clean_person
 
@@ -104,12 +105,21 @@ def test_plural_forms_follow_english_rules(english: Path) -> None:
     assert i18n.n_("{n} person", "{n} personer", 0).format(n=0) == "0 people"
 
 
+def test_labels_follow_the_language_chosen_after_import(english: Path) -> None:
+    labels = Labels({"notes": "anteckningar", "own": "egen text"})
+    assert dict(labels) == {"notes": "notes", "own": "egen text"}
+    i18n.set_language("sv")
+    assert labels["notes"] == "anteckningar"
+
+
 def test_a_validation_error_reads_in_english_and_swedish_comes_back(english: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         clean_person({})
     assert [e.reason for e in caught.value.errors] == ["is required", "is required"]
+    # The labels come from a table built at import, before the language was chosen.
+    assert str(caught.value) == "first name: is required; last name: is required"
 
     i18n.set_language("sv")
     with pytest.raises(ValidationError) as again:
         clean_person({})
-    assert [e.reason for e in again.value.errors] == ["måste fyllas i", "måste fyllas i"]
+    assert str(again.value) == "förnamn: måste fyllas i; efternamn: måste fyllas i"
