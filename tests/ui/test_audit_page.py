@@ -50,7 +50,7 @@ def test_lists_events_newest_first_and_filters(qtbot: QtBot, services: Services,
 
     _choose(page.action_filter, Action.UPDATE.value)
     assert page.model.total == 1
-    assert page.model.data(page.model.index(0, page.model.DETAIL)) == "fields: phone"
+    assert page.model.data(page.model.index(0, page.model.DETAIL)) == "fält: phone"
     page.action_filter.setCurrentIndex(0)
 
     qtbot.keyClicks(page.record_filter, person.id[:8])

@@ -103,7 +103,7 @@ def test_audit_model_shows_words_and_filters(services: Services) -> None:
     assert newest.action == Action.UPDATE
     assert model.data(model.index(0, model.ACTION)) == "Ändrad"
     assert model.data(model.index(0, model.KIND)) == "Person"
-    assert model.data(model.index(0, model.DETAIL)) == "fields: phone"
+    assert model.data(model.index(0, model.DETAIL)) == "fält: phone"
     assert model.record_at(0) == ("person", person.id)
     model.set_filter(AuditFilter(action=Action.CREATE, entity_id=person.id))
     assert model.total == 1

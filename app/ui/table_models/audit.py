@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 
 from app.services import audit_log
 from app.services.audit import AuditEntry
@@ -15,6 +15,8 @@ from app.services.db import Db
 from app.ui.labels import audit_action_label, entity_type_label
 from app.ui.table_models.lazy import PAGE_SIZE, Counter, LazyTableModel, Pager
 from app.ui.tasks import Runner
+
+translate = QCoreApplication.translate  # the name lupdate looks for
 
 # Record kinds a page can show (Page.open_record kinds).
 OPENABLE = ("person", "group", "incident")
@@ -25,15 +27,36 @@ def local_time_text(at: datetime) -> str:
     return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
+def _detail_key(key: str) -> str:
+    """Words for the detail keys the services write; an unknown key is shown as it is."""
+    words = {
+        "attempts": translate("audit_detail", "försök"),
+        "bytes": translate("audit_detail", "byte"),
+        "field": translate("audit_detail", "fält"),
+        "fields": translate("audit_detail", "fält"),
+        "format": translate("audit_detail", "format"),
+        "groups": translate("audit_detail", "grupper"),
+        "memberships": translate("audit_detail", "medlemskap"),
+        "method": translate("audit_detail", "sätt"),
+        "persons": translate("audit_detail", "personer"),
+        "rows": translate("audit_detail", "rader"),
+        "seed": translate("audit_detail", "slumpfrö"),
+        "user": translate("audit_detail", "användare"),
+        "view": translate("audit_detail", "vy"),
+    }
+    return words.get(key, key)
+
+
 def detail_text(detail: dict[str, Any] | None) -> str:
-    """``{"fields": ["phone"], "rows": 3}`` → "fields: phone; rows: 3"."""
+    """``{"fields": ["phone"], "rows": 3}`` → "fält: phone; rader: 3" (field names are the
+    stable codes the services log, so that the log never depends on the screen language)."""
     if not detail:
         return ""
     parts = []
     for key, value in sorted(detail.items()):
         if isinstance(value, list | tuple):
             value = ", ".join(str(v) for v in value)
-        parts.append(f"{key}: {value}")
+        parts.append(f"{_detail_key(key)}: {value}")
     return "; ".join(parts)
 
 

@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<TS version="2.1" language="en_US">
 <context>
     <name>AuditTableModel</name>
     <message>
@@ -33,6 +33,57 @@
     <message>
         <source>Detaljer</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>audit_detail</name>
+    <message>
+        <source>försök</source>
+        <translation>attempts</translation>
+    </message>
+    <message>
+        <source>byte</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <source>fält</source>
+        <translation>fields</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>grupper</source>
+        <translation>groups</translation>
+    </message>
+    <message>
+        <source>medlemskap</source>
+        <translation>memberships</translation>
+    </message>
+    <message>
+        <source>sätt</source>
+        <translation>method</translation>
+    </message>
+    <message>
+        <source>personer</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>rader</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>slumpfrö</source>
+        <translation>seed</translation>
+    </message>
+    <message>
+        <source>användare</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <source>vy</source>
+        <translation>view</translation>
     </message>
 </context>
 </TS>
