@@ -38,6 +38,10 @@ def test_every_string_in_the_code_has_an_english_translation(source: Path,
     catalogue = i18n_build.catalogue_for(source, "en")
     copy = tmp_path / "copy.ts"
     if catalogue.is_file():
+        # Without a target language lupdate refuses to update a catalogue and says so only on
+        # stderr: new strings would then go unnoticed here.
+        language = ET.parse(catalogue).getroot().get("language") or ""
+        assert language.startswith("en"), f"{catalogue.name}: language is {language!r}"
         shutil.copy(catalogue, copy)
     i18n_build.lupdate(source, copy)
     assert _unfinished(copy) == [], f"translate them in {catalogue.relative_to(ROOT)}"

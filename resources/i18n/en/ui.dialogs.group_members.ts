@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<TS version="2.1" language="en_US">
 <context>
     <name>AddMemberDialog</name>
     <message>
@@ -50,8 +50,8 @@
         <translation>End membership</translation>
     </message>
     <message>
-        <source>Medlemskapet slutar i dag och visas sedan som tidigare.</source>
-        <translation>The membership ends today and is then shown as former.</translation>
+        <source>Medlemskapet avslutas med i går som sista dag och visas sedan som tidigare.</source>
+        <translation>The membership ends with yesterday as its last day and is then shown as former.</translation>
     </message>
     <message>
         <source>%1 nuvarande, %2 tidigare. Dubbelklicka för att öppna personen.</source>

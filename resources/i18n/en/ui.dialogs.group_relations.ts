@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<TS version="2.1" language="en_US">
 <context>
     <name>RelationDialog</name>
     <message>
@@ -78,8 +78,8 @@
         <translation>End</translation>
     </message>
     <message>
-        <source>Relationen slutar i dag.</source>
-        <translation>The relation ends today.</translation>
+        <source>Relationen avslutas med i går som sista dag.</source>
+        <translation>The relation ends with yesterday as its last day.</translation>
     </message>
     <message>
         <source>Ta bort</source>

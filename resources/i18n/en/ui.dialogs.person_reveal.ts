@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>RevealPurposeDialog</name>
@@ -12,7 +13,7 @@
     </message>
     <message>
         <source>T.ex. kontroll mot frivårdens register</source>
-        <translation>E.g. a check against the probation service's records</translation>
+        <translation>E.g. a check against the probation service&apos;s records</translation>
     </message>
     <message>
         <source>Visa numret</source>

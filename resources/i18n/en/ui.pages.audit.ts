@@ -1,5 +1,6 @@
-<?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
 <context>
     <name>AuditPage</name>
     <message>
@@ -20,7 +21,7 @@
     </message>
     <message>
         <source>Räknar om varje händelses kontrollsumma: visar om någon händelse har ändrats, tagits bort eller lagts in i efterhand.</source>
-        <translation>Recomputes every event's checksum: shows whether any event was changed, removed or inserted afterwards.</translation>
+        <translation>Recomputes every event&apos;s checksum: shows whether any event was changed, removed or inserted afterwards.</translation>
     </message>
     <message>
         <source>Misslyckad inloggning</source>
