@@ -11,6 +11,7 @@ from pathlib import Path
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
+from app.services.drafts import DraftService
 from app.services.groups import GroupService
 from app.services.incidents import IncidentService
 from app.services.people import PeopleService
@@ -25,11 +26,13 @@ class Services:
     people: PeopleService = field(init=False)
     groups: GroupService = field(init=False)
     incidents: IncidentService = field(init=False)
+    drafts: DraftService = field(init=False)
 
     def __post_init__(self) -> None:
         self.people = PeopleService(self.db)
         self.groups = GroupService(self.db)
         self.incidents = IncidentService(self.db)
+        self.drafts = DraftService(self.db)
 
     @property
     def user(self) -> str:
