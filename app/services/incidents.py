@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from app.errors import FieldError, ValidationError
+from app.errors import FieldError, NotFound, ValidationError
 from app.i18n import Labels, _
 from app.models import Group, Incident, IncidentGroup, IncidentPerson, Person
 from app.models.enums import Gmi, GroupInvolvement, IncidentType, InvolvementRole
@@ -19,6 +20,11 @@ from app.services.audit import Action
 from app.services.db import Db
 from app.services.records import load_live, tombstone, update_row
 from app.services.validate import Checker
+
+# Listing orders the register offers, by key; each is completed by time (newest first) and
+# id, so that a page boundary never falls between equal rows differently on two fetches.
+SORT_KEYS = ("occurred_at", "type", "place", "area", "gmi", "injured", "killed")
+INVOLVED_KINDS = ("person", "group")
 
 INCIDENT_FIELDS = Labels({
     "occurred_at": _("tidpunkt"), "type": _("typ"), "place": _("plats"), "area": _("område"),
@@ -96,6 +102,43 @@ def _sync_links(s: Session, model: type[IncidentGroup] | type[IncidentPerson], i
         else:
             setattr(found, role_field, role)
             found.deleted = False
+
+
+def _fold(column: Any) -> ColumnElement[Any]:
+    """A Swedish-ordered, case-folded text for SQL: SQLite's lower() folds ASCII only, and
+    å, ä, ö sort after z in that order (as ``swedish_sort_key`` does for names). Incidents
+    are few enough that computing this per row costs nothing noticeable."""
+    expr = func.lower(column)
+    for letters, into in (("åÅ", "{"), ("äÄæÆ", "|"), ("öÖøØ", "}"), ("éÉèÈ", "e"),
+                          ("üÜ", "y")):
+        for letter in letters:
+            expr = func.replace(expr, letter, into)
+    return expr
+
+
+def _ordinal(column: Any, enum_cls: Any) -> ColumnElement[Any]:
+    """An enum in the order it is declared (and offered in the filters), not by its code."""
+    return case({member.value: i for i, member in enumerate(enum_cls)}, value=column,
+                else_=len(enum_cls))
+
+
+def _order(sort: str, descending: bool) -> list[Any]:
+    if sort not in SORT_KEYS:
+        raise ValidationError([FieldError("sort", _("okänd sortering"))])
+    keys: dict[str, Any] = {
+        "type": _ordinal(Incident.type, IncidentType), "gmi": _ordinal(Incident.gmi, Gmi),
+        "place": _fold(Incident.place), "area": _fold(Incident.area),
+        "injured": Incident.injured, "killed": Incident.killed,
+    }
+    order: list[Any] = []
+    if sort in keys:
+        key = keys[sort]
+        # Empty places and areas last either way: a blank first row looks like an error.
+        order.append(key.desc().nulls_last() if descending else key.asc().nulls_last())
+    first_desc = descending if sort == "occurred_at" else True
+    order.append(Incident.occurred_at.desc() if first_desc else Incident.occurred_at.asc())
+    order.append(Incident.id.desc() if first_desc else Incident.id.asc())
+    return order
 
 
 class IncidentService:
@@ -206,8 +249,13 @@ class IncidentService:
 
     def _filtered(self, stmt: Any, type: IncidentType | str | None, since: datetime | None,
                   until: datetime | None, group_id: str | None, person_id: str | None,
-                  gmi: Gmi | str | None) -> Any:
+                  gmi: Gmi | str | None, text: str = "") -> Any:
         stmt = stmt.where(Incident.deleted.is_(False))
+        for word in text.split():
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            folded = _fold(literal(f"%{escaped}%"))
+            stmt = stmt.where(or_(_fold(Incident.place).like(folded, escape="\\"),
+                                  _fold(Incident.area).like(folded, escape="\\")))
         if type:
             stmt = stmt.where(Incident.type == IncidentType(type))
         if since:
@@ -226,11 +274,20 @@ class IncidentService:
 
     def search(self, *, type: IncidentType | str | None = None, since: datetime | None = None,
                until: datetime | None = None, group_id: str | None = None,
-               person_id: str | None = None, gmi: Gmi | str | None = None, limit: int = 200,
-               offset: int = 0) -> list[IncidentDTO]:
-        """Newest first. Involved groups are included; involved people only via ``get``."""
-        stmt = self._filtered(select(Incident), type, since, until, group_id, person_id, gmi)
-        stmt = stmt.order_by(Incident.occurred_at.desc(), Incident.id).limit(limit).offset(offset)
+               person_id: str | None = None, gmi: Gmi | str | None = None, text: str = "",
+               sort: str = "occurred_at", descending: bool = True, limit: int = 200,
+               offset: int = 0, log: bool = False) -> list[IncidentDTO]:
+        """One page, newest first unless ``sort`` (one of ``SORT_KEYS``) says otherwise.
+        ``text`` matches place or area, every word. Involved groups are included; involved
+        people only via ``get``.
+
+        ``log`` writes one audit event for the listing: callers that fetch page after page of
+        one view (the register's lazy table) call ``log_listing`` once instead.
+        """
+        order = _order(sort, descending)
+        stmt = self._filtered(select(Incident), type, since, until, group_id, person_id, gmi,
+                              text)
+        stmt = stmt.order_by(*order).limit(limit).offset(offset)
         with self.db.read() as s:
             out = []
             for inc in s.execute(stmt).scalars().all():
@@ -238,12 +295,58 @@ class IncidentService:
                 out.append(IncidentDTO(dto.id, dto.occurred_at, dto.type, dto.place, dto.area,
                                        dto.gmi, dto.injured, dto.killed, dto.description,
                                        dto.groups, ()))
-            return out
+        if log:
+            self.log_listing(len(out))
+        return out
 
     def count(self, *, type: IncidentType | str | None = None, since: datetime | None = None,
               until: datetime | None = None, group_id: str | None = None,
-              person_id: str | None = None, gmi: Gmi | str | None = None) -> int:
+              person_id: str | None = None, gmi: Gmi | str | None = None,
+              text: str = "") -> int:
         stmt = self._filtered(select(func.count(Incident.id)), type, since, until, group_id,
-                              person_id, gmi)
+                              person_id, gmi, text)
         with self.db.read() as s:
             return int(s.execute(stmt).scalar_one())
+
+    def log_listing(self, shown: int, purpose: str | None = None) -> None:
+        """One audit event for one consultation of the register (a count, no content)."""
+        with self.db.write() as s:
+            audit.record(s, Action.READ, "incident_list", None, purpose=purpose,
+                         detail={"rows": shown})
+
+    def set_involvement_role(self, incident_id: str, kind: str, other_id: str,
+                             role: InvolvementRole | GroupInvolvement | str) -> IncidentDTO:
+        """Change how one involved person (``kind`` "person": victim, suspect …) or group
+        ("group": perpetrator or victim side) took part, keeping the link row: the change
+        merges with other vaults as an edit rather than as a removal and a new link."""
+        if kind not in INVOLVED_KINDS:
+            raise ValidationError([FieldError("kind", _("okänt slag av inblandning"))])
+        field = "persons" if kind == "person" else "groups"
+        model: type[IncidentPerson] | type[IncidentGroup]
+        other: type[Person] | type[Group]
+        enum_cls: type[InvolvementRole] | type[GroupInvolvement]
+        if kind == "person":
+            model, key, role_field, enum_cls, other = (
+                IncidentPerson, IncidentPerson.person_id, "role", InvolvementRole, Person)
+        else:
+            model, key, role_field, enum_cls, other = (
+                IncidentGroup, IncidentGroup.group_id, "involvement", GroupInvolvement, Group)
+        c = Checker()
+        label = _("roll") if kind == "person" else _("inblandning")
+        checked = c.enum("role", label, role, enum_cls)
+        c.done()
+        with self.db.write() as s:
+            inc = self._load(s, incident_id)
+            link = s.execute(select(model).where(
+                model.incident_id == inc.id, key == other_id,
+                model.deleted.is_(False))).scalar_one_or_none()
+            alive = s.execute(select(other.id).where(
+                other.id == other_id, other.deleted.is_(False))).first()
+            if link is None or alive is None:  # a deleted person or group is hidden everywhere
+                raise NotFound(_("Personen är inte inblandad i händelsen.") if kind == "person"
+                               else _("Gruppen är inte inblandad i händelsen."))
+            if getattr(link, role_field) != checked:
+                setattr(link, role_field, checked)
+                s.flush()
+                audit.record(s, Action.UPDATE, "incident", inc.id, detail={"fields": [field]})
+            return self._dto(s, inc)
