@@ -14,6 +14,7 @@ from app.services.db import Db
 from app.services.drafts import DraftService
 from app.services.groups import GroupService
 from app.services.incidents import IncidentService
+from app.services.notifications import NotificationService
 from app.services.people import PeopleService
 from app.vault.kdf import KdfParams
 from app.vault.vault import UnlockedVault, Vault
@@ -26,12 +27,14 @@ class Services:
     people: PeopleService = field(init=False)
     groups: GroupService = field(init=False)
     incidents: IncidentService = field(init=False)
+    notifications: NotificationService = field(init=False)
     drafts: DraftService = field(init=False)
 
     def __post_init__(self) -> None:
         self.people = PeopleService(self.db)
         self.groups = GroupService(self.db)
         self.incidents = IncidentService(self.db)
+        self.notifications = NotificationService(self.db)
         self.drafts = DraftService(self.db)
 
     @property

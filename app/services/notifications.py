@@ -1,0 +1,423 @@
+"""Notifications: custom notifications (riktade samtal) recorded by staff, and the call-in
+invitations the call-in service records, listed together; and the doses they add up to
+(what counts, and why: ``doses.py``) per person, per group and for a period.
+
+A custom notification is ``Notification(kind=custom)`` with one ``NotificationPerson`` row per
+person who received it. Invitations (``kind=callin_invitation``) are created, changed and
+withdrawn by the call-in service, so ``update`` and ``delete`` here refuse them; ``get`` and
+``list`` show both kinds. Every write and every consultation is audited with ids, counts and
+field names only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session
+
+from app.errors import FieldError, ValidationError
+from app.i18n import Labels, _
+from app.models import CallIn, Group, Incident, Notification, NotificationPerson, Person
+from app.models.enums import MessagePart, NotificationKind, NotificationSetting, NotificationTrigger
+from app.services import audit
+from app.services.audit import Action
+from app.services.db import Db
+from app.services.doses import Doses, count_doses, member_on
+from app.services.records import load_live, tombstone, update_row
+from app.services.validate import Checker
+
+ENTITY = "notification"
+# Clock differences between a laptop and the visit's own notes; later than this is the future.
+FUTURE_SLACK = timedelta(hours=1)
+
+
+class TeamRole(StrEnum):
+    """Who took part in delivering the message (stored in ``Notification.team``)."""
+
+    POLICE = "police"
+    SOCIAL_WORKER = "social_worker"
+    FRIVARD = "frivard"
+    OTHER = "other"
+
+
+# Team roles written as Swedish words by earlier versions (and the demo data).
+_ROLE_WORDS = {"polis": TeamRole.POLICE, "socialsekreterare": TeamRole.SOCIAL_WORKER,
+               "socialtjänst": TeamRole.SOCIAL_WORKER, "frivård": TeamRole.FRIVARD,
+               "frivårdsinspektör": TeamRole.FRIVARD}
+
+# Field name → what users read. Also the set of fields a caller may set.
+NOTIFICATION_FIELDS: Mapping[str, str] = Labels({
+    "person_ids": _("personer"),
+    "delivered_at": _("genomfört"),
+    "trigger": _("anledning"),
+    "trigger_incident_id": _("utlösande händelse"),
+    "callin_id": _("call-in"),
+    "setting": _("plats för samtalet"),
+    "team": _("team"),
+    "message_parts": _("delar av budskapet"),
+    "legal_assessment": _("individuell rättslig bedömning"),
+    "help_offered": _("erbjuden hjälp"),
+    "reaction": _("reaktion"),
+    "next_step": _("nästa steg"),
+})
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    role: TeamRole
+
+
+@dataclass(frozen=True)
+class NotifiedPerson:
+    person_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class NotificationDTO:
+    id: str
+    kind: NotificationKind
+    delivered_at: datetime | None
+    trigger: NotificationTrigger
+    trigger_incident_id: str | None
+    callin_id: str | None
+    setting: NotificationSetting | None
+    team: tuple[TeamMember, ...]
+    message_parts: tuple[MessagePart, ...]
+    legal_assessment: str | None
+    help_offered: str | None
+    reaction: str | None
+    next_step: str | None
+    persons: tuple[NotifiedPerson, ...]  # in Swedish name order; deleted people left out
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def person_ids(self) -> tuple[str, ...]:
+        return tuple(p.person_id for p in self.persons)
+
+
+@dataclass(frozen=True)
+class NotificationSummary:
+    id: str
+    kind: NotificationKind
+    delivered_at: datetime | None
+    trigger: NotificationTrigger
+    setting: NotificationSetting | None
+    callin_id: str | None
+    callin_title: str | None
+    message_parts: tuple[MessagePart, ...]
+    persons: tuple[NotifiedPerson, ...]
+
+
+class _Checker(Checker):
+    """Knows whether a field already has an error, so a list reports one reason."""
+
+    def errors_for(self, field: str) -> bool:
+        return any(e.field == field for e in self.errors)
+
+
+def _team_role(value: Any) -> TeamRole:
+    try:
+        return TeamRole(value)
+    except ValueError:
+        return _ROLE_WORDS.get(str(value).strip().lower(), TeamRole.OTHER)
+
+
+def _stored_team(team: Iterable[Any] | None) -> tuple[TeamMember, ...]:
+    return tuple(TeamMember(str(m.get("name") or ""), _team_role(m.get("role")))
+                 for m in team or () if isinstance(m, Mapping))
+
+
+def _stored_parts(parts: Iterable[Any] | None) -> tuple[MessagePart, ...]:
+    known = {p.value for p in MessagePart}
+    return tuple(MessagePart(p) for p in parts or () if p in known)
+
+
+def _clean_ids(c: _Checker, label: str, value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        value = [value]
+    out: list[str] = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            c.fail("person_ids", label, _("ogiltig uppgift"))
+        elif item.strip() not in out:
+            out.append(item.strip())
+    return out
+
+
+def _clean_team(c: _Checker, label: str, value: Any) -> list[dict[str, str]]:
+    """``[{"name", "role"}]`` from TeamMember objects, mappings or (name, role) pairs."""
+    out: list[dict[str, str]] = []
+    name: Any
+    role: Any
+    items = [] if value is None or isinstance(value, str) else list(value)
+    for item in items:
+        if isinstance(item, TeamMember):
+            name, role = item.name, item.role
+        elif isinstance(item, Mapping):
+            name, role = item.get("name"), item.get("role")
+        elif isinstance(item, Sequence) and not isinstance(item, str) and len(item) == 2:
+            name, role = item
+        else:
+            c.fail("team", label, _("ogiltig uppgift"))
+            continue
+        cleaned = c.text("team", label, name, required=True, max_len=100)
+        checked = c.enum("team", label, role, TeamRole)
+        if cleaned and checked is not None:
+            out.append({"name": cleaned, "role": checked.value})
+    if not out and not c.errors_for("team"):
+        c.fail("team", label, _("ange minst en person som deltog"))
+    return out
+
+
+def _clean_parts(c: _Checker, label: str, value: Any) -> list[str]:
+    chosen: set[MessagePart] = set()
+    items = [value] if isinstance(value, str) else list(value or ())
+    for item in items:
+        part = c.enum("message_parts", label, item, MessagePart)
+        if part is not None:
+            chosen.add(part)
+    if not chosen and not c.errors_for("message_parts"):
+        c.fail("message_parts", label, _("välj minst en del av budskapet"))
+    return [p.value for p in MessagePart if p in chosen]  # the order of the letter
+
+
+def clean_notification(s: Session, values: Mapping[str, Any],
+                       now: datetime | None = None) -> dict[str, Any]:
+    """Validate a full set of custom-notification fields against the register; raises
+    ValidationError naming every bad field."""
+    unknown = set(values) - set(NOTIFICATION_FIELDS)
+    if unknown:
+        raise ValidationError([FieldError(f, _("okänt fält")) for f in sorted(unknown)])
+    c, L = _Checker(), NOTIFICATION_FIELDS
+    person_ids = _clean_ids(c, L["person_ids"], values.get("person_ids"))
+    out: dict[str, Any] = {
+        "delivered_at": c.datetime("delivered_at", L["delivered_at"], values.get("delivered_at"),
+                                   required=True),
+        "trigger": c.enum("trigger", L["trigger"], values.get("trigger"), NotificationTrigger),
+        "trigger_incident_id": c.text("trigger_incident_id", L["trigger_incident_id"],
+                                      values.get("trigger_incident_id"), max_len=64),
+        "callin_id": c.text("callin_id", L["callin_id"], values.get("callin_id"), max_len=64),
+        "setting": c.enum("setting", L["setting"], values.get("setting"), NotificationSetting),
+        "team": _clean_team(c, L["team"], values.get("team")),
+        "message_parts": _clean_parts(c, L["message_parts"], values.get("message_parts")),
+        "legal_assessment": c.text("legal_assessment", L["legal_assessment"],
+                                   values.get("legal_assessment"), max_len=5000),
+        "help_offered": c.text("help_offered", L["help_offered"], values.get("help_offered"),
+                               max_len=5000),
+        "reaction": c.text("reaction", L["reaction"], values.get("reaction"), max_len=5000),
+        "next_step": c.text("next_step", L["next_step"], values.get("next_step"),
+                            max_len=5000),
+    }
+    if not person_ids and not c.errors_for("person_ids"):
+        c.fail("person_ids", L["person_ids"], _("välj minst en person"))
+    if person_ids:
+        live = set(s.execute(select(Person.id).where(Person.id.in_(person_ids),
+                                                     Person.deleted.is_(False))).scalars())
+        if set(person_ids) - live:
+            c.fail("person_ids", L["person_ids"], _("personen finns inte (eller är borttagen)"))
+    when = out["delivered_at"]
+    if when and when > (now or datetime.now()) + FUTURE_SLACK:
+        c.fail("delivered_at", L["delivered_at"], _("ligger i framtiden"))
+    trigger = out["trigger"]
+    if out["trigger_incident_id"]:
+        if trigger not in (NotificationTrigger.INCIDENT, NotificationTrigger.CONFLICT):
+            c.fail("trigger_incident_id", L["trigger_incident_id"],
+                   _("anges bara när anledningen är en händelse eller en konflikt"))
+        elif (row := s.get(Incident, out["trigger_incident_id"])) is None or row.deleted:
+            c.fail("trigger_incident_id", L["trigger_incident_id"], _("händelsen finns inte"))
+    if out["callin_id"]:
+        if trigger is not NotificationTrigger.CALLIN_FOLLOW_UP:
+            c.fail("callin_id", L["callin_id"],
+                   _("anges bara när samtalet följer upp en call-in"))
+        elif (meeting := s.get(CallIn, out["callin_id"])) is None or meeting.deleted:
+            c.fail("callin_id", L["callin_id"], _("call-in finns inte"))
+    # The individual assessment is the legal-exposure part of the message, said to this person.
+    if out["legal_assessment"] and MessagePart.LEGAL_EXPOSURE.value not in out["message_parts"]:
+        c.fail("legal_assessment", L["legal_assessment"],
+               _("fylls bara i när rättsliga konsekvenser ingick i budskapet"))
+    c.done()
+    out["person_ids"] = person_ids
+    return out
+
+
+def _day_start(value: date | datetime) -> datetime:
+    return value if isinstance(value, datetime) else datetime.combine(value, time.min)
+
+
+class NotificationService:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    @staticmethod
+    def _load(s: Session, notification_id: str) -> Notification:
+        return load_live(s, Notification, notification_id,
+                         _("Samtalet finns inte (eller är borttaget)."))
+
+    @classmethod
+    def _load_custom(cls, s: Session, notification_id: str) -> Notification:
+        row = cls._load(s, notification_id)
+        if row.kind is not NotificationKind.CUSTOM:
+            raise ValidationError(FieldError(
+                "kind", _("en kallelse ändras eller tas bort på sin call-in"), _("slag")))
+        return row
+
+    @staticmethod
+    def _persons(s: Session, ids: list[str]) -> dict[str, tuple[NotifiedPerson, ...]]:
+        """Live people per notification, in Swedish name order, in one query."""
+        out: dict[str, list[NotifiedPerson]] = {i: [] for i in ids}
+        if not ids:
+            return {}
+        rows = s.execute(
+            select(NotificationPerson.notification_id, Person.id, Person.first_name,
+                   Person.last_name)
+            .join(Person, Person.id == NotificationPerson.person_id)
+            .where(NotificationPerson.notification_id.in_(ids),
+                   NotificationPerson.deleted.is_(False), Person.deleted.is_(False))
+            .order_by(Person.sort_name, Person.id)).all()
+        for nid, pid, first, last in rows:
+            out[nid].append(NotifiedPerson(pid, f"{first} {last}"))
+        return {k: tuple(v) for k, v in out.items()}
+
+    def _dto(self, s: Session, n: Notification) -> NotificationDTO:
+        return NotificationDTO(
+            id=n.id, kind=n.kind, delivered_at=n.delivered_at, trigger=n.trigger,
+            trigger_incident_id=n.trigger_incident_id, callin_id=n.callin_id, setting=n.setting,
+            team=_stored_team(n.team), message_parts=_stored_parts(n.message_parts),
+            legal_assessment=n.legal_assessment, help_offered=n.help_offered,
+            reaction=n.reaction, next_step=n.next_step,
+            persons=self._persons(s, [n.id])[n.id], created_at=n.created_at,
+            updated_at=n.updated_at)
+
+    @staticmethod
+    def _sync_persons(s: Session, notification_id: str, wanted: list[str]) -> bool:
+        """Tombstone removed people and revive re-added ones (a merge sees the removal and
+        no duplicate row appears). True if anything changed."""
+        rows = {r.person_id: r for r in s.execute(select(NotificationPerson).where(
+            NotificationPerson.notification_id == notification_id)).scalars()}
+        changed = False
+        for pid, row in rows.items():
+            if pid not in wanted and not row.deleted:
+                row.deleted, changed = True, True
+        for pid in wanted:
+            found = rows.get(pid)
+            if found is None:
+                s.add(NotificationPerson(notification_id=notification_id, person_id=pid))
+                changed = True
+            elif found.deleted:
+                found.deleted, changed = False, True
+        return changed
+
+    # ---- writes ------------------------------------------------------------------------
+    def create(self, values: Mapping[str, Any], *, purpose: str | None = None) -> NotificationDTO:
+        """Record a custom notification delivered to one or more people."""
+        with self.db.write() as s:
+            cleaned = clean_notification(s, values)
+            person_ids = cleaned.pop("person_ids")
+            row = Notification(kind=NotificationKind.CUSTOM, **cleaned)
+            s.add(row)
+            s.flush()
+            self._sync_persons(s, row.id, person_ids)
+            s.flush()
+            audit.record(s, Action.CREATE, ENTITY, row.id, purpose=purpose,
+                         detail={"kind": row.kind.value, "persons": len(person_ids)})
+            return self._dto(s, row)
+
+    def update(self, notification_id: str, changes: Mapping[str, Any], *,
+               purpose: str | None = None) -> NotificationDTO:
+        """Change some fields of a custom notification; the rest keep their values."""
+        with self.db.write() as s:
+            row = self._load_custom(s, notification_id)
+            current = self._dto(s, row)
+            base: dict[str, Any] = {f: getattr(row, f) for f in NOTIFICATION_FIELDS
+                                    if f != "person_ids"}
+            base["person_ids"] = list(current.person_ids)
+            cleaned = clean_notification(s, {**base, **changes})
+            person_ids = cleaned.pop("person_ids")
+            moved = self._sync_persons(s, row.id, person_ids)
+            update_row(s, row, ENTITY, cleaned, purpose=purpose,
+                       also_changed=["person_ids"] if moved else [])
+            return self._dto(s, row)
+
+    def delete(self, notification_id: str, *, purpose: str | None = None) -> None:
+        """Soft delete: the notification stops counting as a dose and leaves the timelines."""
+        with self.db.write() as s:
+            tombstone(s, self._load_custom(s, notification_id), ENTITY, purpose=purpose)
+
+    # ---- reads -------------------------------------------------------------------------
+    def get(self, notification_id: str, *, purpose: str | None = None) -> NotificationDTO:
+        """One notification of either kind, with its people; the consultation is logged."""
+        with self.db.write() as s:
+            row = self._load(s, notification_id)
+            audit.record(s, Action.READ, ENTITY, row.id, purpose=purpose)
+            return self._dto(s, row)
+
+    def list(self, person_id: str | None = None, group_id: str | None = None,
+             kind: NotificationKind | str | None = None, since: date | datetime | None = None,
+             until: date | datetime | None = None, *, limit: int = 500, offset: int = 0,
+             log: bool = True) -> list[NotificationSummary]:
+        """Notifications of both kinds, newest first. ``since`` and ``until`` are inclusive
+        days (a datetime ``until`` is exclusive); ``group_id`` keeps the ones delivered to a
+        person who was a member of the group on the day. The listing names people, so it is
+        logged as one READ (``log``) with the number of rows."""
+        stmt = select(Notification, CallIn.title).outerjoin(
+            CallIn, CallIn.id == Notification.callin_id).where(Notification.deleted.is_(False))
+        if kind:
+            stmt = stmt.where(Notification.kind == NotificationKind(kind))
+        if since:
+            stmt = stmt.where(Notification.delivered_at >= _day_start(since))
+        if until:
+            end = until if isinstance(until, datetime) else _day_start(until + timedelta(days=1))
+            stmt = stmt.where(Notification.delivered_at < end)
+        people = [NotificationPerson.notification_id == Notification.id,
+                  NotificationPerson.deleted.is_(False)]
+        if person_id:
+            people.append(NotificationPerson.person_id == person_id)
+        if group_id:
+            people.append(member_on(group_id, NotificationPerson.person_id,
+                                             Notification.delivered_at))
+        if person_id or group_id:
+            stmt = stmt.where(exists().where(and_(*people)))
+        stmt = stmt.order_by(Notification.delivered_at.desc().nulls_last(),
+                             Notification.created_at.desc(), Notification.id)
+        with self.db.read() as s:
+            rows = s.execute(stmt.limit(limit).offset(offset)).all()
+            persons = self._persons(s, [n.id for n, _title in rows])
+            out = [NotificationSummary(n.id, n.kind, n.delivered_at, n.trigger, n.setting,
+                                       n.callin_id, title, _stored_parts(n.message_parts),
+                                       persons[n.id]) for n, title in rows]
+        if log and out:
+            with self.db.write() as s:
+                audit.record(s, Action.READ, "notification_list", None,
+                             detail={"rows": len(out)})
+        return out
+
+    # ---- doses -------------------------------------------------------------------------
+    def doses_for_person(self, person_id: str, *, since: date | None = None,
+                         until: date | None = None) -> Doses:
+        """The person's doses (see ``doses.py``), optionally between inclusive days."""
+        with self.db.read() as s:
+            load_live(s, Person, person_id, _("Personen finns inte (eller är borttagen)."))
+            return count_doses(s, person_id=person_id, since=since, until=until)
+
+    def doses_for_group(self, group_id: str, *, since: date | None = None,
+                        until: date | None = None) -> Doses:
+        """Doses delivered to people who were members of the group on the day."""
+        with self.db.read() as s:
+            load_live(s, Group, group_id, _("Gruppen finns inte (eller är borttagen)."))
+            return count_doses(s, group_id=group_id, since=since, until=until)
+
+    def dose_summary(self, since: date | None = None, until: date | None = None) -> Doses:
+        """Everybody's doses between inclusive days: people reached, reached more than once,
+        doses in all (the overview's process numbers)."""
+        with self.db.read() as s:
+            return count_doses(s, since=since, until=until)
