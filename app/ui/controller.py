@@ -4,6 +4,12 @@ Only this object holds the ``Services`` of the open vault. Locking clears and cl
 window first, then disposes the vault on the database lane (after any query still queued, so
 no query ever meets a closed engine), then asks for the passphrase again. Locking happens on
 Ctrl+L, after the configured idle time, and when the system suspends the application.
+
+Unsaved forms survive: right before the window is cleared its pages hand over their drafts,
+which are written into the vault on the lane ahead of the lock (the lane keeps order), and
+after the next unlock they are taken back and the forms reopened. A failed write never holds
+up the lock: the error is logged (type and place only) and the user is told after unlocking.
+Closing the main window (quitting) keeps the drafts the same way.
 """
 
 from __future__ import annotations
@@ -15,9 +21,10 @@ from PySide6.QtWidgets import QApplication
 
 from app.paths import default_vault_dir
 from app.services.demo_vault import DEMO_PEOPLE, demo_vault_dir, open_or_create_demo
+from app.services.drafts import Draft
 from app.services.session import Services, create_vault, open_vault
 from app.ui import clipboard
-from app.ui.crash import user_message
+from app.ui.crash import log_unexpected, user_message
 from app.ui.dialogs.create_vault import Creator
 from app.ui.dialogs.demo_vault import DemoBuilder
 from app.ui.dialogs.first_run import FirstRunDialog
@@ -57,6 +64,7 @@ class AppController(QObject):
         self.idle = IdleWatcher(self._idle_ms(), self)
         self.idle.idle.connect(self.lock)
         self._locking = False
+        self._lost_drafts = 0  # forms whose draft could not be written at the last lock
 
     def _idle_ms(self) -> int:
         return auto_lock_minutes(self.settings) * 60_000
@@ -146,6 +154,17 @@ class AppController(QObject):
         self._drop_chooser()
         self.idle.set_timeout(self._idle_ms())
         self.idle.start()
+        self.runner.run(services.drafts.take, on_done=lambda d: self._restore(window, d),
+                        on_error=lambda exc: window.show_status(user_message(exc)),
+                        owner=window)
+
+    def _restore(self, window: MainWindow, drafts: list[Draft]) -> None:
+        window.restore_drafts(drafts)
+        lost, self._lost_drafts = self._lost_drafts, 0
+        if lost:
+            window.show_status(self.tr(
+                "%1 osparade formulär kunde inte sparas när valvet låstes och gick förlorade. "
+                "En felrapport utan personuppgifter finns i loggen.").replace("%1", str(lost)))
 
     def _unlock_cancelled(self) -> None:
         if self.window is None:
@@ -181,6 +200,7 @@ class AppController(QObject):
         self.idle.stop()
         clipboard.clear_if_ours()
         window, self.window = self.window, None
+        drafts = _drafts_of(window)  # before anything is cleared
         self.settings_dialog = None  # a child of the window: closed with it
         self.show_unlock()  # before the window closes, so the app never has no window
         if window is not None:
@@ -188,25 +208,50 @@ class AppController(QObject):
             window.close()
             window.deleteLater()
         self._locking = False
-        self._dispose_services()
+        self._dispose_services(drafts)
 
-    def _dispose_services(self) -> None:
+    def _dispose_services(self, drafts: list[Draft] | None = None) -> None:
         services, self.services = self.services, None
-        if services is not None:
-            self.runner.run(services.lock)
+        if services is None:
+            return
+        if drafts:
+            count = len(drafts)
+            # Queued ahead of the lock: the lane runs it first; a failure does not stop it.
+            self.runner.run(services.drafts.stash, drafts,
+                            on_error=lambda exc: self._stash_failed(count, exc))
+        self.runner.run(services.lock)
+
+    def _stash_failed(self, count: int, exc: BaseException) -> None:
+        log_unexpected(exc)
+        self._lost_drafts += count
 
     def _window_closed(self) -> None:
         if not self._locking:
-            self.window = None
+            window, self.window = self.window, None
+            drafts = _drafts_of(window)
+            if window is not None:
+                window.clear()  # nothing of the vault stays open once it is locked
             self.idle.stop()
             clipboard.clear_if_ours()
-            self._dispose_services()
+            self._dispose_services(drafts)
 
     def shutdown(self) -> None:
-        """At exit: lock whatever is still open, then let the lane finish."""
+        """At exit: keep unsaved forms, lock whatever is still open, let the lane finish."""
         self.idle.stop()
+        drafts = _drafts_of(self.window)
         if self.window is not None:
             self.window.clear()
         clipboard.clear_if_ours()
-        self._dispose_services()
+        self._dispose_services(drafts)
         self.runner.shutdown()
+
+
+def _drafts_of(window: MainWindow | None) -> list[Draft]:
+    """The window's unsaved forms; a fault in collecting them must not stop the lock."""
+    if window is None:
+        return []
+    try:
+        return window.collect_drafts()
+    except Exception as exc:
+        log_unexpected(exc)
+        return []

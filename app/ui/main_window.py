@@ -3,7 +3,7 @@ them and routes "show me that record" between them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.services.drafts import Draft
 from app.services.session import Services
 from app.ui.events import Events
 from app.ui.pages.base import Page, PageContext
@@ -175,6 +176,10 @@ class MainWindow(QMainWindow):
     def _status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
 
+    def show_status(self, message: str) -> None:
+        """A message that needs longer than the pages' passing notes."""
+        self.statusBar().showMessage(message, 15000)
+
     def _on_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
 
@@ -190,6 +195,21 @@ class MainWindow(QMainWindow):
     @property
     def people_page(self) -> Page | None:
         return self.page("people")
+
+    def collect_drafts(self) -> list[Draft]:
+        """Every unsaved form of every page (asked right before ``clear``)."""
+        return [draft for page in self.pages for draft in page.drafts()]
+
+    def restore_drafts(self, drafts: list[Draft]) -> int:
+        """Reopen the forms of ``drafts`` (unsaved again); returns how many were reopened."""
+        restored = sum(1 for draft in drafts
+                       if any(page.restore_draft(draft) for page in self.pages))
+        if restored == 1:
+            self.show_status(self.tr("1 osparat formulär återställdes efter låsningen"))
+        elif restored:
+            self.show_status(self.tr("%1 osparade formulär återställdes efter låsningen")
+                             .replace("%1", QLocale().toString(restored)))
+        return restored
 
     def clear(self) -> None:
         """Drop everything shown (the vault is being locked): rows, typed text, dialogs."""

@@ -4,11 +4,13 @@ Non-modal, one window per person (the people page keeps track). Opening reads th
 the lane — ``get`` writes the READ audit event for the consultation — together with the
 memberships and the timeline. Saving sends only the changed fields; the service's field errors
 appear next to their fields and nothing is stored. Closing with unsaved changes asks first,
-except when the vault locks: then everything typed is dropped.
+except when the vault locks: then the unsaved texts are handed over as a ``Draft`` (kept in
+the vault) and dropped from the screen; after unlocking the window comes back with them.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
+from app.services.drafts import Draft
 from app.services.groups import MembershipDTO
 from app.services.people import PersonDTO
 from app.services.timeline import TimelineEntry, TimelineService
@@ -71,6 +74,7 @@ class PersonWindow(QWidget):
         self.person_id = person_id
         self._discarding = False
         self._close_after_save = False
+        self._pending_draft: Draft | None = None
         self.reveal_dialog: RevealPurposeDialog | None = None
         self.resize(1000, 640)
         self.setMinimumSize(760, 480)
@@ -191,6 +195,7 @@ class PersonWindow(QWidget):
         self.tabs.setTabEnabled(1, True)
         self.tabs.setTabEnabled(2, True)
         self._update_title()
+        self._apply_pending_draft()
 
     def _set_enabled(self, enabled: bool) -> None:
         self.form.setEnabled(enabled)
@@ -198,12 +203,22 @@ class PersonWindow(QWidget):
 
     def _update_title(self) -> None:
         if self.person is None:
+            title = self.tr("Ny person")
+            self.setWindowTitle(f"{title} *" if self.form.is_dirty() else title)
             return
         name = self.person.full_name
         self.heading.setText(name)
         self.setWindowTitle(f"{name} *" if self.form.is_dirty() else name)
 
     def _load_failed(self, exc: BaseException) -> None:
+        if self._pending_draft is not None:
+            # Deleted while the vault was locked: what was typed must still not be lost.
+            self._pending_draft = replace(self._pending_draft, record_gone=True)
+            self.person_id = None
+            self._set_enabled(True)
+            self._show_new()
+            self._apply_pending_draft()
+            return
         self.heading.setText(self.tr("Kan inte visa personen"))
         self._show_message(user_message(exc))
         self.tabs.hide()
@@ -300,10 +315,41 @@ class PersonWindow(QWidget):
         self.status_message.emit(self.tr("%1 har tagits bort").replace("%1", name))
         self.discard()
 
+    # ---- drafts across a lock ------------------------------------------------------------
+    def draft(self) -> Draft | None:
+        """What is typed and not saved, or None when there is nothing to keep."""
+        if self._pending_draft is not None:
+            return self._pending_draft  # restored but the record has not come back yet
+        if not self.form.isEnabled() or not self._unsaved():
+            return None
+        state = self.form.draft_state()
+        if not state:
+            return None
+        return Draft("person", self.person.id if self.person is not None else None, state)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Show the texts of ``draft`` over the record (once it is read) as unsaved changes."""
+        self._pending_draft = draft
+        if self.person is not None or self.person_id is None:
+            self._apply_pending_draft()
+
+    def _apply_pending_draft(self) -> None:
+        draft, self._pending_draft = self._pending_draft, None
+        if draft is None:
+            return
+        self.form.restore_state(draft.fields)
+        self._update_title()
+        if draft.record_gone:
+            self._show_message(self.tr(
+                "Personen togs bort medan valvet var låst. Det du skrev visas här som en ny "
+                "person: spara för att lägga till personen igen, eller stäng och kasta "
+                "uppgifterna."))
+
     # ---- closing -----------------------------------------------------------------------
     def discard(self) -> None:
         """Close without asking and forget everything typed (deleted person, vault locking)."""
         self._discarding = True
+        self._pending_draft = None
         self.memberships.clear()
         self.timeline_model.clear()
         self.form.clear_all()

@@ -152,6 +152,29 @@ class PersonForm(QWidget):
             self._baseline["personnummer"] = number
         self.reveal_button.setEnabled(False)
 
+    def draft_state(self) -> dict[str, str]:
+        """The fields the user changed, as texts (dates as typed, ÅÅÅÅ-MM-DD). The number is
+        kept only when typed: the masked one, or one revealed, is the stored number anyway."""
+        state = {f: str(v) for f, v in self.changes().items()}
+        if self.inputs["personnummer"].text().strip() == self._pnr_shown.strip():
+            state.pop("personnummer", None)
+        return state
+
+    def restore_state(self, state: dict[str, str]) -> None:
+        """Put typed texts back over what the form was filled with; they count as changes."""
+        self._filling = True
+        for field, text in state.items():
+            if field in self.inputs:
+                self.inputs[field].setText(text)
+            elif field == "frivard_status":
+                index = self.frivard_status.findData(text)
+                if index >= 0:
+                    self.frivard_status.setCurrentIndex(index)
+            elif field == "notes":
+                self.notes.setPlainText(text)
+        self._filling = False
+        self.edited.emit()
+
     def clear_all(self) -> None:
         """Forget the person and every typed character (the vault is locking)."""
         self.fill(None)

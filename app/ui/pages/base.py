@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
+from app.services.drafts import Draft
 from app.services.session import Services
 from app.ui.events import Events, concerns
 from app.ui.tasks import Runner
@@ -60,6 +61,14 @@ class Page(QWidget):
 
     def show_record(self, record_id: str) -> None:
         """Bring one record of this page's kind into view (pages that have records)."""
+
+    def drafts(self) -> list[Draft]:
+        """Unsaved forms this page's windows hold; asked for right before ``clear()``."""
+        return []
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """Reopen the form ``draft`` came from (True if this page took it)."""
+        return False
 
     # ---- life cycle -----------------------------------------------------------------------------
     def activate(self) -> None:

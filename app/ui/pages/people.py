@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import FrivardStatus
+from app.services.drafts import Draft
 from app.services.groups import GroupDTO
 from app.ui.crash import user_message
 from app.ui.dialogs.person import PersonWindow
@@ -211,6 +212,21 @@ class PeoplePage(Page):
 
     def start(self) -> None:
         self.activate()
+
+    def drafts(self) -> list[Draft]:
+        windows = [*self.windows.values(), *self._new_windows]
+        found = (w.draft() for w in windows if shiboken6.isValid(w))
+        return [d for d in found if d is not None]
+
+    def restore_draft(self, draft: Draft) -> bool:
+        if draft.kind != "person":
+            return False
+        if draft.record_id is None or draft.record_gone:
+            window = self.new_person()
+        else:
+            window = self.open_person(draft.record_id)
+        window.restore_draft(draft)
+        return True
 
     def clear(self) -> None:
         """The vault is being locked: drop every row and what was typed."""

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>PersonWindow</name>
@@ -70,6 +69,10 @@
     <message>
         <source>%1 har tagits bort</source>
         <translation>%1 has been deleted</translation>
+    </message>
+    <message>
+        <source>Personen togs bort medan valvet var låst. Det du skrev visas här som en ny person: spara för att lägga till personen igen, eller stäng och kasta uppgifterna.</source>
+        <translation>The person was deleted while the vault was locked. What you typed is shown here as a new person: save to add the person again, or close to discard it.</translation>
     </message>
     <message>
         <source>Osparade ändringar</source>

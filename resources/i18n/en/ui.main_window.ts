@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>MainWindow</name>
@@ -54,6 +53,14 @@
     <message>
         <source>Om Mottryck</source>
         <translation>About Mottryck</translation>
+    </message>
+    <message>
+        <source>1 osparat formulär återställdes efter låsningen</source>
+        <translation>1 unsaved form was restored after locking</translation>
+    </message>
+    <message>
+        <source>%1 osparade formulär återställdes efter låsningen</source>
+        <translation>%1 unsaved forms were restored after locking</translation>
     </message>
     <message>
         <source>Låst</source>

@@ -1,0 +1,216 @@
+"""Work in progress survives locking: unsaved forms are kept in the vault while it is locked,
+nothing typed stays on screen, and unlocking brings the forms back, unsaved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.services.drafts import DraftService
+from app.services.session import open_vault
+from app.ui.controller import AppController
+from app.ui.dialogs.person import PersonWindow
+from app.ui.events import Events
+from app.ui.main_window import MainWindow
+from app.ui.pages.people import PeoplePage
+from app.ui.tasks import InlineRunner
+from tests.conftest import PASSPHRASE, USER
+
+
+@pytest.fixture(autouse=True)
+def no_real_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows left with unsaved changes are closed at teardown: never block on a real box."""
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Discard)
+
+
+@pytest.fixture
+def controller(vault_dir: Path, runner: InlineRunner, settings: QSettings,
+               qtbot: QtBot) -> Iterator[AppController]:
+    ctl = AppController(vault_dir, runner, Events(), settings)
+    yield ctl
+    ctl.idle.stop()
+    if ctl.window is not None:
+        ctl.window.clear()
+    for widget in (ctl.window, ctl.dialog):
+        if widget is not None:
+            widget.close()
+    if ctl.services is not None:
+        ctl.services.lock()
+
+
+def _unlock(qtbot: QtBot, controller: AppController) -> MainWindow:
+    dialog = controller.show_unlock()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert controller.window is not None
+    return controller.window
+
+
+def _lock(qtbot: QtBot, controller: AppController) -> None:
+    services = controller.services
+    controller.lock()
+    assert services is not None and services.vault.locked
+    assert controller.dialog is not None
+    qtbot.addWidget(controller.dialog)
+
+
+def _type(widget: QWidget, text: str) -> None:
+    """Key presses carrying the text (QTest's keyClicks aborts on å, ä, ö here)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                     Qt.KeyboardModifier.NoModifier, char))
+
+
+def _people_page(window: MainWindow) -> PeoplePage:
+    page = window.show_page("people")
+    assert isinstance(page, PeoplePage)
+    return page
+
+
+def _texts_on_screen() -> str:
+    """Every text any visible window shows in an input."""
+    parts: list[str] = []
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        for widget in [top, *top.findChildren(QWidget)]:
+            if isinstance(widget, QLineEdit):
+                parts.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit):
+                parts.append(widget.toPlainText())
+    return "\n".join(parts)
+
+
+def _person_windows() -> list[PersonWindow]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, PersonWindow) and w.isVisible()]
+
+
+def test_person_forms_come_back_after_a_lock(qtbot: QtBot, controller: AppController,
+                                             vault_dir: Path) -> None:
+    seed = open_vault(vault_dir, USER, PASSPHRASE)
+    person = seed.people.create({"first_name": "Åsa", "last_name": "Öberg", "city": "Lund"})
+    seed.lock()
+    page = _people_page(_unlock(qtbot, controller))
+    existing = page.open_person(person.id)
+    existing.form.inputs["city"].clear()
+    _type(existing.form.inputs["city"], "Hässleholm")
+    _type(existing.form.notes, "Träffade socialtjänsten")
+    fresh = page.new_person()
+    _type(fresh.form.inputs["first_name"], "Örjan")
+    _type(fresh.form.inputs["birth_date"], "2005-04-03")
+
+    _lock(qtbot, controller)
+    screen = _texts_on_screen()
+    assert not any(t in screen for t in ("Hässleholm", "Träffade", "Örjan", "Öberg"))
+    assert _person_windows() == []
+
+    window = _unlock(qtbot, controller)
+    page = _people_page(window)
+    assert "2 osparade formulär återställdes" in window.statusBar().currentMessage()
+    back = page.windows[person.id]
+    assert back.form.inputs["city"].text() == "Hässleholm"
+    assert back.form.notes.toPlainText() == "Träffade socialtjänsten"
+    assert back.form.inputs["last_name"].text() == "Öberg"  # the stored rest is shown too
+    assert back.form.changes() == {"city": "Hässleholm", "notes": "Träffade socialtjänsten"}
+    assert back.windowTitle().endswith("*")
+    (new,) = page._new_windows
+    assert new.form.inputs["first_name"].text() == "Örjan"
+    assert new.form.inputs["birth_date"].text() == "2005-04-03"
+    assert new.form.is_dirty() and new.person is None
+    assert controller.services is not None
+    assert controller.services.drafts.count() == 0  # taken: not restored twice
+
+
+def test_a_restored_form_is_saved_like_any_other(qtbot: QtBot, controller: AppController,
+                                                 vault_dir: Path) -> None:
+    seed = open_vault(vault_dir, USER, PASSPHRASE)
+    person = seed.people.create({"first_name": "Åsa", "last_name": "Öberg"})
+    seed.lock()
+    page = _people_page(_unlock(qtbot, controller))
+    window = page.open_person(person.id)
+    _type(window.form.inputs["phone"], "070-1234567")
+    _lock(qtbot, controller)
+    page = _people_page(_unlock(qtbot, controller))
+    window = page.windows[person.id]
+    window.save()
+    assert controller.services is not None
+    assert controller.services.people.get(person.id).phone == "070-1234567"
+    assert not window.form.is_dirty()
+
+
+def test_untouched_forms_leave_no_draft(qtbot: QtBot, controller: AppController,
+                                        vault_dir: Path) -> None:
+    seed = open_vault(vault_dir, USER, PASSPHRASE)
+    person = seed.people.create({"first_name": "Åsa", "last_name": "Öberg"})
+    seed.lock()
+    page = _people_page(_unlock(qtbot, controller))
+    page.open_person(person.id)
+    page.new_person()
+    _lock(qtbot, controller)
+    seed = open_vault(vault_dir, USER, PASSPHRASE)
+    assert seed.drafts.count() == 0
+    seed.lock()
+
+
+def test_a_person_deleted_meanwhile_comes_back_as_a_new_person(
+        qtbot: QtBot, controller: AppController, vault_dir: Path) -> None:
+    seed = open_vault(vault_dir, USER, PASSPHRASE)
+    person = seed.people.create({"first_name": "Åsa", "last_name": "Öberg"})
+    seed.lock()
+    page = _people_page(_unlock(qtbot, controller))
+    window = page.open_person(person.id)
+    window.form.inputs["first_name"].clear()
+    _type(window.form.inputs["first_name"], "Åse")
+    _lock(qtbot, controller)
+    other = open_vault(vault_dir, USER, PASSPHRASE)  # e.g. a colleague at the same desk
+    other.people.delete(person.id)
+    other.lock()
+
+    page = _people_page(_unlock(qtbot, controller))
+    (window,) = page._new_windows
+    assert window.person is None and window.form.inputs["first_name"].text() == "Åse"
+    assert window.message.isVisible() and "togs bort" in window.message.text()
+
+
+def test_quitting_keeps_the_forms_for_the_next_start(qtbot: QtBot, controller: AppController,
+                                                     vault_dir: Path) -> None:
+    window = _unlock(qtbot, controller)
+    fresh = _people_page(window).new_person()
+    _type(fresh.form.inputs["last_name"], "Ärlig")
+    window.close()
+    assert controller.window is None and controller.services is None
+    assert _person_windows() == []
+    seed = open_vault(vault_dir, USER, PASSPHRASE)
+    (draft,) = DraftService(seed.db).take()
+    assert draft.kind == "person" and draft.fields == {"last_name": "Ärlig"}
+    seed.lock()
+
+
+def test_a_failed_stash_does_not_stop_the_lock_and_is_told_later(
+        qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch,
+        log_folder: Path) -> None:
+    def broken(_self: DraftService, _drafts: object) -> int:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(DraftService, "stash", broken)
+    window = _unlock(qtbot, controller)
+    fresh = _people_page(window).new_person()
+    _type(fresh.form.inputs["first_name"], "Örjan")
+    _lock(qtbot, controller)
+    assert "Örjan" not in _texts_on_screen()
+    assert "OSError" in (log_folder / "mottryck-gui.log").read_text(encoding="utf-8")
+
+    window = _unlock(qtbot, controller)
+    assert "1 osparade formulär kunde inte sparas" in window.statusBar().currentMessage()
+    assert _person_windows() == []
+
