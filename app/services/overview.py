@@ -4,6 +4,9 @@ One read transaction answers every count and list, so the numbers agree with eac
 lists are capped (``LIST_LIMIT``) and carry their full totals: the dashboard shows the most
 urgent rows and says how many there are in all. Showing names of people is a consultation
 under brottsdatalagen, so a load that lists people writes one audit event (ids and counts only).
+
+The process numbers: people reached by the message in the last 12 months and how many of them
+more than once (doses as ``doses.py`` defines them), and the next call-in being planned.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from app.models import Group, GroupRelation, Incident, Person, Referral
+from app.models import CallIn, Group, GroupRelation, Incident, Person, Referral
 from app.models.enums import (
+    CallInStatus,
     FrivardStatus,
     Gmi,
     GroupStatus,
@@ -29,9 +33,11 @@ from app.models.enums import (
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
+from app.services.doses import count_doses
 
 WINDOW_DAYS = 30  # "the last 30 days" is today and the 29 days before it
 LIST_LIMIT = 100
+UPCOMING_CALLINS = (CallInStatus.DRAFT, CallInStatus.PLANNED)
 OPEN_REFERRALS = (ReferralStatus.PROPOSED, ReferralStatus.SENT, ReferralStatus.ACCEPTED,
                   ReferralStatus.STARTED)
 
@@ -90,6 +96,14 @@ class ReferralOverdue:
 
 
 @dataclass(frozen=True)
+class UpcomingCallIn:
+    callin_id: str
+    title: str
+    starts_at: datetime
+    status: CallInStatus  # a draft is still being planned
+
+
+@dataclass(frozen=True)
 class OverviewDTO:
     today: date
     active_groups: int
@@ -108,6 +122,23 @@ class OverviewDTO:
     uncoded_total: int
     referrals_overdue: tuple[ReferralOverdue, ...]
     referrals_overdue_total: int
+    # Doses (see doses.py) from ``doses_since`` through today: people reached, of whom more
+    # than once, and the doses in all.
+    doses_since: date | None = None
+    people_notified: int = 0
+    people_notified_repeatedly: int = 0
+    doses: int = 0
+    next_callin: UpcomingCallIn | None = None  # the first not yet held or cancelled, from today
+    upcoming_callins: int = 0
+
+
+def year_before(today: date) -> date:
+    """The first day of "the last 12 months": the day after the same date a year earlier."""
+    try:
+        earlier = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        earlier = date(today.year - 1, 2, 28)
+    return earlier + timedelta(days=1)
 
 
 def _current(since: Any, until: Any, on: date) -> Any:
@@ -194,6 +225,14 @@ class OverviewService:
                    Referral.due_on < today)
             .order_by(Referral.due_on, Person.sort_name)), limit)
 
+        since = year_before(today)
+        doses = count_doses(s, since=since, until=today)
+        upcoming_total, upcoming = _total_and_rows(s, (
+            select(CallIn.id, CallIn.title, CallIn.starts_at, CallIn.status)
+            .where(CallIn.deleted.is_(False), CallIn.status.in_(UPCOMING_CALLINS),
+                   CallIn.starts_at >= datetime.combine(today, time.min))
+            .order_by(CallIn.starts_at, CallIn.id)), 1)
+
         return OverviewDTO(
             today=today, active_groups=int(active_groups), people_in_active_groups=int(people),
             incidents=int(incidents), shootings=int(shootings), explosions=int(explosions),
@@ -213,4 +252,9 @@ class OverviewService:
                                                     r.service_type, r.due_on,
                                                     (today - r.due_on).days) for r in referrals),
             referrals_overdue_total=referrals_total,
+            doses_since=since, people_notified=doses.people,
+            people_notified_repeatedly=doses.repeat_people, doses=doses.total,
+            next_callin=(UpcomingCallIn(upcoming[0].id, upcoming[0].title, upcoming[0].starts_at,
+                                        upcoming[0].status) if upcoming else None),
+            upcoming_callins=upcoming_total,
         )
