@@ -1,11 +1,12 @@
-"""The incident register: filters (type, period, GMI, group), a lazily paged table newest
-first, and new / open / delete. Opening a row (double-click or Enter) shows the form."""
+"""The incident register: filters (place search, type, period, GMI, group), a lazily paged
+table newest first that a header click sorts by another column, and new / open / delete.
+Opening a row (double-click or Enter) shows the form."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -33,6 +35,7 @@ from app.ui.table_models.incidents import IncidentFilter, IncidentTableModel
 
 ERROR_STYLE = "color: #a4262c;"
 GROUPS_MAX = 5000  # a working group follows tens of groups; the chooser lists them all
+TYPING_DELAY_MS = 300
 
 
 class IncidentsPage(Page):
@@ -44,6 +47,16 @@ class IncidentsPage(Page):
         self.model = IncidentTableModel(context.services.incidents, context.runner, parent=self)
         self.dialog: IncidentDialog | None = None
 
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Sök plats eller område"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(TYPING_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.apply_filter)
         self.type_filter = QComboBox()
         self.type_filter.addItem(self.tr("Alla typer"), None)
         for kind in IncidentType:
@@ -106,10 +119,10 @@ class IncidentsPage(Page):
         self.stack.addWidget(self.empty)
 
         filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
         filters.addWidget(self.type_filter)
         filters.addWidget(self.gmi_filter)
         filters.addWidget(self.group_filter)
-        filters.addStretch(1)
         actions = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.delete_button):
             actions.addWidget(button)
@@ -145,6 +158,21 @@ class IncidentsPage(Page):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(*IncidentTableModel.DEFAULT_SORT)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if column not in IncidentTableModel.SORTABLE:
+            # The involved groups have no one value to sort by: the arrow stays where the
+            # order really is.
+            header = self.view.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+            header.blockSignals(False)
+            return
+        self.model.sort(column, order)
 
     # ---- page life cycle -------------------------------------------------------------------
     def title(self) -> str:
@@ -160,6 +188,10 @@ class IncidentsPage(Page):
 
     def clear(self) -> None:
         super().clear()
+        self._debounce.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
@@ -185,9 +217,11 @@ class IncidentsPage(Page):
         return IncidentFilter(type=IncidentType(kind) if kind else None,
                               since=self.period.since, until=self.period.until,
                               gmi=Gmi(gmi) if gmi else None,
-                              group_id=self.group_filter.currentData() or None)
+                              group_id=self.group_filter.currentData() or None,
+                              text=self.search.text().strip())
 
     def apply_filter(self) -> None:
+        self._debounce.stop()
         if self.period.is_valid():
             self.model.set_filter(self.current_filter())
 
@@ -206,7 +240,7 @@ class IncidentsPage(Page):
 
     def _filtered(self) -> bool:
         f = self.current_filter()
-        return any((f.type, f.since, f.until, f.gmi, f.group_id))
+        return any((f.type, f.since, f.until, f.gmi, f.group_id, f.text))
 
     def _show_count(self, total: int) -> None:
         self.error_label.hide()
@@ -218,8 +252,8 @@ class IncidentsPage(Page):
             return
         if self._filtered():
             title = self.tr("Inga händelser matchar filtret")
-            body = self.tr("Välj ”Alla typer”, ”Alla grupper” eller perioden ”Allt” för att "
-                           "se fler.")
+            body = self.tr("Töm sökrutan eller välj ”Alla typer”, ”Alla grupper” eller "
+                           "perioden ”Allt” för att se fler.")
         else:
             title = self.tr("Inga händelser registrerade ännu")
             body = self.tr("Registrera skjutningar, sprängningar och annat våld med "

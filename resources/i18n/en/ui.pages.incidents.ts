@@ -4,6 +4,10 @@
 <context>
     <name>IncidentsPage</name>
     <message>
+        <source>Sök plats eller område</source>
+        <translation>Search place or area</translation>
+    </message>
+    <message>
         <source>Alla typer</source>
         <translation>All types</translation>
     </message>
@@ -64,8 +68,8 @@
         <translation>No incidents match the filter</translation>
     </message>
     <message>
-        <source>Välj ”Alla typer”, ”Alla grupper” eller perioden ”Allt” för att se fler.</source>
-        <translation>Choose “All types”, “All groups” or the period “All” to see more.</translation>
+        <source>Töm sökrutan eller välj ”Alla typer”, ”Alla grupper” eller perioden ”Allt” för att se fler.</source>
+        <translation>Clear the search box or choose “All types”, “All groups” or the period “All” to see more.</translation>
     </message>
     <message>
         <source>Inga händelser registrerade ännu</source>

@@ -35,5 +35,9 @@
         <source>Inblandade grupper</source>
         <translation>Groups involved</translation>
     </message>
+    <message>
+        <source>Klicka för att sortera; klicka igen för att vända ordningen.</source>
+        <translation>Click to sort; click again to reverse the order.</translation>
+    </message>
 </context>
 </TS>
