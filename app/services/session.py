@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.services import audit
 from app.services.audit import Action
+from app.services.callins import CallInService
 from app.services.db import Db
 from app.services.drafts import DraftService
 from app.services.groups import GroupService
@@ -27,6 +28,7 @@ class Services:
     people: PeopleService = field(init=False)
     groups: GroupService = field(init=False)
     incidents: IncidentService = field(init=False)
+    callins: CallInService = field(init=False)
     notifications: NotificationService = field(init=False)
     drafts: DraftService = field(init=False)
 
@@ -34,6 +36,7 @@ class Services:
         self.people = PeopleService(self.db)
         self.groups = GroupService(self.db)
         self.incidents = IncidentService(self.db)
+        self.callins = CallInService(self.db)
         self.notifications = NotificationService(self.db)
         self.drafts = DraftService(self.db)
 

@@ -1,0 +1,516 @@
+"""Call-ins: planning (a whole plan saved in one action, as a draft or finished), the programme,
+the invitees and their pipeline, the meeting's own status, and reading it all back.
+
+Every write is one transaction with its audit events; reads of a call-in (which name the
+people invited) are audited as READ. Audit details hold ids, counts and field names only.
+The DTOs are in ``callin_dto``; the words for codes in ``callin_words``.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.errors import FieldError, ValidationError
+from app.i18n import _
+from app.models import CallIn, CallInGroup, CallInInvitee, CallInSpeaker, Person, SyncMixin
+from app.models.enums import CallInStatus, InviteeStatus, SpeakerRole
+from app.services import audit
+from app.services.audit import Action
+from app.services.callin_dto import (
+    CallInDTO,
+    CallInPlan,
+    CallInSummary,
+    Candidate,
+    InviteeDTO,
+    SpeakerDTO,
+)
+from app.services.callin_pipeline import (
+    callin_move_error,
+    invitee_move_error,
+    open_invitation,
+    withdraw_invitation,
+)
+from app.services.callin_plan import (
+    DETAIL_FIELDS,
+    CleanInvitee,
+    CleanSpeaker,
+    clean_details,
+    clean_group_ids,
+    clean_plan,
+    clean_speaker,
+    sync_groups,
+    sync_invitees,
+    sync_speakers,
+)
+from app.services.callin_reads import (
+    callin_dto,
+    callin_plan,
+    candidates,
+    invitee_dto,
+    summaries,
+)
+from app.services.callin_words import CALLIN_FIELDS, INVITEE_FIELDS, SPEAKER_FIELDS
+from app.services.db import Db
+from app.services.records import load_live, tombstone
+from app.services.validate import Checker
+
+ENTITY = "callin"
+
+
+def _now() -> datetime:
+    """Local wall-clock time, as staff enter the call-in's own times."""
+    return datetime.now().replace(microsecond=0)
+
+
+class CallInService:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    # ---- loading -------------------------------------------------------------------------
+    @staticmethod
+    def _callin(s: Session, callin_id: str) -> CallIn:
+        return load_live(s, CallIn, callin_id, _("Call-in finns inte (eller är borttagen)."))
+
+    @staticmethod
+    def _invitee(s: Session, invitee_id: str) -> tuple[CallInInvitee, CallIn]:
+        inv = load_live(s, CallInInvitee, invitee_id,
+                        _("Den inbjudna finns inte (eller är borttagen)."))
+        person = s.get(Person, inv.person_id)
+        if person is None or person.deleted:
+            raise ValidationError(FieldError("person_id", _("personen är borttagen"),
+                                             INVITEE_FIELDS["person_id"]))
+        return inv, CallInService._callin(s, inv.callin_id)
+
+    @staticmethod
+    def _speaker(s: Session, speaker_id: str) -> tuple[CallInSpeaker, CallIn]:
+        sp = load_live(s, CallInSpeaker, speaker_id, _("Talaren finns inte (eller är borttagen)."))
+        return sp, CallInService._callin(s, sp.callin_id)
+
+    @staticmethod
+    def _complete(callin: CallIn) -> bool:
+        """A draft may be incomplete; once finished, every edit must keep it complete."""
+        return callin.status is not CallInStatus.DRAFT
+
+    # ---- the plan ------------------------------------------------------------------------
+    def save_plan(self, plan: CallInPlan, *, call_in_id: str | None = None,
+                  finish: bool = False) -> str:
+        """Create (no id) or overwrite a call-in from a whole plan, in one transaction.
+
+        A draft is saved however incomplete, as long as what is there is well-formed.
+        ``finish`` checks that it is complete (title, date and time, venue, a group, invitees
+        each with a reason, every speaker with role, name and minutes > 0) and makes a draft
+        *planned*; a call-in already finished is always held to that. Returns the id.
+        """
+        with self.db.write() as s:
+            callin = self._callin(s, call_in_id) if call_in_id else None
+            complete = finish or (callin is not None and self._complete(callin))
+            details, groups, speakers, invitees = clean_plan(s, plan, complete=complete)
+            new = callin is None
+            if callin is None:
+                callin = CallIn(status=CallInStatus.DRAFT, **details)
+                s.add(callin)
+                s.flush()
+                fields: builtins.list[str] = []
+            else:
+                fields = sorted(f for f, v in details.items() if getattr(callin, f) != v)
+                for f in fields:
+                    setattr(callin, f, details[f])
+            if finish and callin.status is CallInStatus.DRAFT:
+                callin.status = CallInStatus.PLANNED
+                fields.append("status")
+            c = Checker()
+            links = [name for name, changed in (
+                ("groups", sync_groups(s, callin.id, groups)),
+                ("speakers", sync_speakers(s, callin.id, speakers)),
+                ("invitees", sync_invitees(s, c, callin, invitees))) if changed]
+            c.done()
+            s.flush()
+            counts = {"groups": len(groups), "speakers": len(speakers),
+                      "invitees": len(invitees)}
+            if new:
+                audit.record(s, Action.CREATE, ENTITY, callin.id,
+                             detail={**counts, "finished": finish})
+            elif fields or links:
+                audit.record(s, Action.UPDATE, ENTITY, callin.id,
+                             detail={"fields": fields + links, **counts})
+            return callin.id
+
+    def plan(self, call_in_id: str) -> CallInPlan:
+        """The call-in as a plan, to resume the wizard (audited: it names the invitees)."""
+        with self.db.write() as s:
+            callin = self._callin(s, call_in_id)
+            audit.record(s, Action.READ, ENTITY, callin.id)
+            return callin_plan(s, callin)
+
+    def candidates(self, group_ids: Sequence[str], on: date, *,
+                   exclude_call_in_id: str | None = None) -> builtins.list[Candidate]:
+        """Current members (on ``on``) of the groups: under frivård supervision on that date
+        first, then Swedish name order. ``exclude_call_in_id`` is the call-in being planned,
+        left out of each candidate's count of other call-ins. Logged as one listing."""
+        with self.db.write() as s:
+            found = candidates(s, group_ids, on, exclude_call_in_id)
+            audit.record(s, Action.READ, "callin_candidates", exclude_call_in_id,
+                         detail={"groups": len(group_ids), "rows": len(found)})
+            return found
+
+    # ---- reads ---------------------------------------------------------------------------
+    def get(self, call_in_id: str) -> CallInDTO:
+        """One call-in in full (programme, groups, invitees with names); audited as READ."""
+        with self.db.write() as s:
+            callin = self._callin(s, call_in_id)
+            audit.record(s, Action.READ, ENTITY, callin.id)
+            return callin_dto(s, callin)
+
+    def count(self, status: CallInStatus | str | None = None) -> int:
+        stmt = select(func.count(CallIn.id)).where(CallIn.deleted.is_(False))
+        if status:
+            stmt = stmt.where(CallIn.status == CallInStatus(status))
+        with self.db.read() as s:
+            return int(s.execute(stmt).scalar_one())
+
+    # ---- details and groups --------------------------------------------------------------
+    def update_details(self, call_in_id: str, changes: Mapping[str, Any]) -> CallInDTO:
+        """Change any of title, starts_at, venue, security_plan, practical_notes, logistics."""
+        unknown = set(changes) - set(DETAIL_FIELDS)
+        if unknown:
+            raise ValidationError([FieldError(f, _("okänt fält")) for f in sorted(unknown)])
+        with self.db.write() as s:
+            callin = self._callin(s, call_in_id)
+            current = {f: getattr(callin, f) for f in DETAIL_FIELDS}
+            c = Checker()
+            cleaned = clean_details(c, {**current, **changes}, complete=self._complete(callin))
+            c.done()
+            fields = sorted(f for f, v in cleaned.items() if getattr(callin, f) != v)
+            for f in fields:
+                setattr(callin, f, cleaned[f])
+            s.flush()
+            if fields:
+                audit.record(s, Action.UPDATE, ENTITY, callin.id, detail={"fields": fields})
+            return callin_dto(s, callin)
+
+    def set_groups(self, call_in_id: str, group_ids: Sequence[str]) -> CallInDTO:
+        with self.db.write() as s:
+            callin = self._callin(s, call_in_id)
+            c = Checker()
+            groups = clean_group_ids(s, c, group_ids, complete=self._complete(callin))
+            c.done()
+            if sync_groups(s, callin.id, groups):
+                s.flush()
+                audit.record(s, Action.UPDATE, ENTITY, callin.id,
+                             detail={"fields": ["groups"], "groups": len(groups)})
+            return callin_dto(s, callin)
+
+    # ---- speakers ------------------------------------------------------------------------
+    def _programme(self, s: Session, callin: CallIn) -> builtins.list[CleanSpeaker]:
+        rows = s.execute(select(CallInSpeaker).where(
+            CallInSpeaker.callin_id == callin.id, CallInSpeaker.deleted.is_(False))
+            .order_by(CallInSpeaker.position, CallInSpeaker.created_at)).scalars().all()
+        return [CleanSpeaker(r.id, r.role, r.name, r.minutes) for r in rows]
+
+    def _write_programme(self, s: Session, callin: CallIn,
+                         speakers: builtins.list[CleanSpeaker]) -> tuple[SpeakerDTO, ...]:
+        sync_speakers(s, callin.id, speakers)
+        s.flush()
+        audit.record(s, Action.UPDATE, ENTITY, callin.id,
+                     detail={"fields": ["speakers"], "speakers": len(speakers)})
+        return callin_dto(s, callin).speakers
+
+    def _clean_slot(self, callin: CallIn, n: int, role: Any, name: Any,
+                    minutes: Any) -> tuple[SpeakerRole, str, int]:
+        c = Checker()
+        clean_role, clean_name, clean_minutes = clean_speaker(
+            c, n, role, name, minutes, complete=self._complete(callin))
+        c.done()
+        assert clean_role is not None  # a missing role is an error above
+        return clean_role, clean_name, clean_minutes
+
+    def add_speaker(self, call_in_id: str, role: SpeakerRole | str, name: str,
+                    minutes: int | None, *, position: int | None = None) -> SpeakerDTO:
+        """A slot at ``position`` (1-based; default last). Returns it as now numbered."""
+        with self.db.write() as s:
+            callin = self._callin(s, call_in_id)
+            programme = self._programme(s, callin)
+            at = len(programme) + 1 if position is None else position
+            if not 1 <= at <= len(programme) + 1:
+                raise ValidationError(FieldError("order", _("ska ligga mellan 1 och {n}").format(
+                    n=len(programme) + 1), SPEAKER_FIELDS["order"]))
+            clean_role, clean_name, clean_minutes = self._clean_slot(callin, at, role, name,
+                                                                     minutes)
+            slot = CallInSpeaker(callin_id=callin.id, position=at, role=clean_role,
+                                 name=clean_name, minutes=clean_minutes)
+            s.add(slot)
+            s.flush()
+            programme.insert(at - 1, CleanSpeaker(slot.id, slot.role, slot.name, slot.minutes))
+            return self._write_programme(s, callin, programme)[at - 1]
+
+    def update_speaker(self, speaker_id: str, *, role: SpeakerRole | str | None = None,
+                       name: str | None = None, minutes: int | None = None) -> SpeakerDTO:
+        """Change what is given (None leaves a value as it is)."""
+        with self.db.write() as s:
+            sp, callin = self._speaker(s, speaker_id)
+            programme = self._programme(s, callin)
+            n = next(i for i, p in enumerate(programme, start=1) if p.id == sp.id)
+            programme[n - 1] = CleanSpeaker(sp.id, *self._clean_slot(
+                callin, n, role if role is not None else sp.role,
+                name if name is not None else sp.name,
+                minutes if minutes is not None else sp.minutes))
+            return self._write_programme(s, callin, programme)[n - 1]
+
+    def remove_speaker(self, speaker_id: str) -> None:
+        with self.db.write() as s:
+            sp, callin = self._speaker(s, speaker_id)
+            self._write_programme(s, callin, [p for p in self._programme(s, callin)
+                                              if p.id != sp.id])
+
+    def reorder_speakers(self, call_in_id: str,
+                         speaker_ids: Sequence[str]) -> tuple[SpeakerDTO, ...]:
+        """The programme in this order; ``speaker_ids`` must name every slot exactly once."""
+        with self.db.write() as s:
+            callin = self._callin(s, call_in_id)
+            programme = {str(p.id): p for p in self._programme(s, callin)}
+            if sorted(speaker_ids) != sorted(programme):
+                raise ValidationError(FieldError(
+                    "speakers", _("ordningen ska ta med varje talare en gång"),
+                    CALLIN_FIELDS["speakers"]))
+            return self._write_programme(s, callin, [programme[i] for i in speaker_ids])
+
+    # ---- invitees ------------------------------------------------------------------------
+    def add_invitee(self, call_in_id: str, person_id: str,
+                    reason: str | None = None) -> InviteeDTO:
+        """Propose a person (a finished call-in needs the reason)."""
+        with self.db.write() as s:
+            callin = self._callin(s, call_in_id)
+            c = Checker()
+            L = INVITEE_FIELDS
+            person = s.get(Person, person_id)
+            if person is None or person.deleted:
+                c.fail("person_id", L["person_id"], _("personen finns inte"))
+            clean_reason = c.text("reason", L["reason"], reason, max_len=2000,
+                                  required=self._complete(callin))
+            c.done()
+            existing = {r.person_id: r for r in s.execute(select(CallInInvitee).where(
+                CallInInvitee.callin_id == callin.id)).scalars()}
+            row = existing.get(person_id)
+            if row is not None and not row.deleted:
+                raise ValidationError(FieldError("person_id", _("är redan inbjuden"),
+                                                 L["person_id"]))
+            plan = [CleanInvitee(r.person_id, r.reason, r.status)
+                    for r in existing.values() if not r.deleted]
+            plan.append(CleanInvitee(person_id, clean_reason, InviteeStatus.PROPOSED))
+            c = Checker()
+            sync_invitees(s, c, callin, plan)
+            c.done()
+            s.flush()
+            row = s.execute(select(CallInInvitee).where(
+                CallInInvitee.callin_id == callin.id,
+                CallInInvitee.person_id == person_id)).scalar_one()
+            audit.record(s, Action.CREATE, "callin_invitee", row.id,
+                         detail={"callin": callin.id})
+            return invitee_dto(s, row)
+
+    def set_invitee_reason(self, invitee_id: str, reason: str | None) -> InviteeDTO:
+        with self.db.write() as s:
+            inv, callin = self._invitee(s, invitee_id)
+            c = Checker()
+            clean = c.text("reason", INVITEE_FIELDS["reason"], reason, max_len=2000,
+                           required=self._complete(callin))
+            c.done()
+            if inv.reason != clean:
+                inv.reason = clean
+                s.flush()
+                audit.record(s, Action.UPDATE, "callin_invitee", inv.id,
+                             detail={"fields": ["reason"]})
+            return invitee_dto(s, inv)
+
+    def remove_invitee(self, invitee_id: str) -> None:
+        """Remove from the call-in; an invitation already handed over is withdrawn with it.
+        A finished call-in keeps at least one invitee."""
+        with self.db.write() as s:
+            inv, callin = self._invitee(s, invitee_id)
+            others = s.execute(select(func.count(CallInInvitee.id)).where(
+                CallInInvitee.callin_id == callin.id, CallInInvitee.deleted.is_(False),
+                CallInInvitee.id != inv.id)).scalar_one()
+            if self._complete(callin) and not others:
+                raise ValidationError(FieldError("invitees", _("minst en person måste vara "
+                                                               "inbjuden"),
+                                                 CALLIN_FIELDS["invitees"]))
+            withdraw_invitation(s, callin.id, inv.person_id)
+            tombstone(s, inv, "callin_invitee")
+
+    # ---- the pipeline --------------------------------------------------------------------
+    def set_invitee_status(self, invitee_id: str, status: InviteeStatus | str, *,
+                           how: str | None = None, by: str | None = None,
+                           at: datetime | None = None) -> InviteeDTO:
+        """Move an invitee one step in the pipeline (see ``callin_pipeline``).
+
+        Marking *invited* needs ``how`` (e.g. "brev via frivården") and ``by`` (who handed it
+        over); ``at`` defaults to now. It records the invitation as a notification; stepping
+        back to *approved* withdraws (tombstones) it. Setting *invited* again on someone
+        invited corrects how, by and when. *Attended* and *no-show* need the meeting to have
+        begun; leaving *attended* clears the sign-out.
+        """
+        L = INVITEE_FIELDS
+        with self.db.write() as s:
+            inv, callin = self._invitee(s, invitee_id)
+            c = Checker()
+            new = c.enum("status", L["status"], status, InviteeStatus)
+            c.done()
+            assert new is not None
+            problem = invitee_move_error(inv.status, new)
+            if problem:
+                raise ValidationError(FieldError("status", problem, L["status"]))
+            if new is not inv.status and callin.status in (CallInStatus.DRAFT,
+                                                           CallInStatus.CANCELLED):
+                raise ValidationError(FieldError("status", _(
+                    "Call-in är ett utkast eller inställd; slutför eller återuppta den först."),
+                    L["status"]))
+            fields: builtins.list[str] = []
+            # From approved, or a correction of how/by/when; stepping back from an outcome
+            # leaves the invitation as it was.
+            if new is InviteeStatus.INVITED and (inv.status is InviteeStatus.APPROVED
+                                                 or how or by or at):
+                fields += self._invite(s, c, callin, inv, how, by, at)
+            elif new in (InviteeStatus.ATTENDED, InviteeStatus.NO_SHOW) and \
+                    new is not inv.status and (callin.starts_at is None
+                                               or callin.starts_at > _now()):
+                raise ValidationError(FieldError("status", _(
+                    "Närvaro kan registreras först när mötet har börjat."), L["status"]))
+            if new in (InviteeStatus.PROPOSED, InviteeStatus.APPROVED) and \
+                    inv.status is InviteeStatus.INVITED:
+                withdraw_invitation(s, callin.id, inv.person_id)
+                inv.invited_how = inv.invited_by = None
+                fields += ["invited_how", "invited_by"]
+            if new is not InviteeStatus.ATTENDED and inv.signed_out_at is not None:
+                inv.signed_out_at = None
+                fields.append("signed_out_at")
+            if new is not inv.status:
+                inv.status = new
+                fields.append("status")
+            s.flush()
+            if fields:
+                audit.record(s, Action.UPDATE, "callin_invitee", inv.id,
+                             detail={"fields": sorted(set(fields))})
+            return invitee_dto(s, inv)
+
+    @staticmethod
+    def _invite(s: Session, c: Checker, callin: CallIn, inv: CallInInvitee, how: str | None,
+                by: str | None, at: datetime | None) -> builtins.list[str]:
+        L = INVITEE_FIELDS
+        clean_how = c.text("how", L["how"], how if how is not None else inv.invited_how,
+                           required=True)
+        clean_by = c.text("by", L["by"], by if by is not None else inv.invited_by,
+                          required=True, max_len=100)
+        when = c.datetime("at", L["at"], at)
+        c.done()
+        assert clean_how is not None and clean_by is not None
+        changed = [f for f, v in (("invited_how", clean_how), ("invited_by", clean_by))
+                   if getattr(inv, f) != v]
+        inv.invited_how, inv.invited_by = clean_how, clean_by
+        open_invitation(s, callin.id, inv.person_id, when, clean_by)
+        return changed
+
+    def sign_out(self, invitee_id: str, at: datetime | None = None) -> InviteeDTO:
+        """Record that an attendee left (signed the sign-out list); ``at`` defaults to now."""
+        L = INVITEE_FIELDS
+        with self.db.write() as s:
+            inv, callin = self._invitee(s, invitee_id)
+            if inv.status is not InviteeStatus.ATTENDED:
+                raise ValidationError(FieldError("signed_out_at", _(
+                    "Bara den som deltog kan checkas ut."), L["signed_out_at"]))
+            c = Checker()
+            when = c.datetime("signed_out_at", L["signed_out_at"], at) or _now()
+            c.done()
+            if callin.starts_at and when < callin.starts_at:
+                raise ValidationError(FieldError("signed_out_at", _(
+                    "kan inte ligga före mötets start"), L["signed_out_at"]))
+            inv.signed_out_at = when
+            s.flush()
+            audit.record(s, Action.UPDATE, "callin_invitee", inv.id,
+                         detail={"fields": ["signed_out_at"]})
+            return invitee_dto(s, inv)
+
+    def undo_sign_out(self, invitee_id: str) -> InviteeDTO:
+        with self.db.write() as s:
+            inv, _callin = self._invitee(s, invitee_id)
+            if inv.signed_out_at is not None:
+                inv.signed_out_at = None
+                s.flush()
+                audit.record(s, Action.UPDATE, "callin_invitee", inv.id,
+                             detail={"fields": ["signed_out_at"]})
+            return invitee_dto(s, inv)
+
+    # ---- the call-in's own status --------------------------------------------------------
+    def set_status(self, call_in_id: str, status: CallInStatus | str) -> CallInDTO:
+        """planned → held | cancelled, and back to planned to correct or reinstate. A draft
+        becomes planned through ``save_plan(..., finish=True)``. *Held* needs the start time
+        to have passed."""
+        label = CALLIN_FIELDS["status"]
+        with self.db.write() as s:
+            callin = self._callin(s, call_in_id)
+            c = Checker()
+            new = c.enum("status", label, status, CallInStatus)
+            c.done()
+            assert new is not None
+            problem = callin_move_error(callin.status, new)
+            if problem:
+                raise ValidationError(FieldError("status", problem, label))
+            if new is CallInStatus.HELD and new is not callin.status and (
+                    callin.starts_at is None or callin.starts_at > _now()):
+                raise ValidationError(FieldError("status", _(
+                    "Mötet kan inte markeras som genomfört före sin starttid."), label))
+            if new is not callin.status:
+                callin.status = new
+                s.flush()
+                audit.record(s, Action.UPDATE, ENTITY, callin.id, detail={"fields": ["status"]})
+            return callin_dto(s, callin)
+
+    def mark_held(self, call_in_id: str) -> CallInDTO:
+        return self.set_status(call_in_id, CallInStatus.HELD)
+
+    def cancel(self, call_in_id: str) -> CallInDTO:
+        return self.set_status(call_in_id, CallInStatus.CANCELLED)
+
+    def delete(self, call_in_id: str) -> None:
+        """Soft delete with its groups, speakers, invitees and invitation notifications."""
+        with self.db.write() as s:
+            callin = self._callin(s, call_in_id)
+            groups = s.execute(select(CallInGroup).where(
+                CallInGroup.callin_id == callin.id, CallInGroup.deleted.is_(False))).scalars().all()
+            speakers = s.execute(select(CallInSpeaker).where(
+                CallInSpeaker.callin_id == callin.id,
+                CallInSpeaker.deleted.is_(False))).scalars().all()
+            invitees = s.execute(select(CallInInvitee).where(
+                CallInInvitee.callin_id == callin.id,
+                CallInInvitee.deleted.is_(False))).scalars().all()
+            for inv in invitees:
+                withdraw_invitation(s, callin.id, inv.person_id)
+            rows: builtins.list[SyncMixin] = [*groups, *speakers, *invitees]
+            for row in rows:
+                row.deleted = True
+            counts = {"groups": len(groups), "speakers": len(speakers),
+                      "invitees": len(invitees)}
+            s.flush()
+            callin.deleted = True
+            s.flush()
+            audit.record(s, Action.DELETE, ENTITY, callin.id, detail=counts)
+
+    # Last in the class: from here on ``list`` names this method, not the builtin.
+    def list(self, status: CallInStatus | str | None = None,
+             search: str | None = None) -> builtins.list[CallInSummary]:
+        """Every call-in (of one status), undated drafts first, then newest first; ``search``
+        matches title, venue or a group's name, ignoring case (Swedish letters included,
+        which SQLite's LIKE does not fold; the register holds tens of call-ins, not
+        thousands)."""
+        with self.db.read() as s:
+            found = summaries(s, CallInStatus(status) if status else None)
+        needle = (search or "").strip().casefold()
+        if not needle:
+            return found
+        return [c for c in found if needle in " ".join(
+            (c.title, c.venue or "", *c.groups)).casefold()]
