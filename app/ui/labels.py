@@ -104,6 +104,7 @@ def entity_type_label(entity_type: str | None) -> str:
         "membership": translate("labels", "Medlemskap"),
         "group_relation": translate("labels", "Grupprelation"),
         "incident": translate("labels", "Händelse"),
+        "incident_list": translate("labels", "Händelselista"),
         "vault": translate("labels", "Valv"),
         "demo_data": translate("labels", "Demodata"),
     }

@@ -176,6 +176,10 @@
         <translation>Incident</translation>
     </message>
     <message>
+        <source>Händelselista</source>
+        <translation>Incident list</translation>
+    </message>
+    <message>
         <source>Valv</source>
         <translation>Vault</translation>
     </message>
