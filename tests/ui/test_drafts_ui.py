@@ -18,6 +18,7 @@ from app.ui.controller import AppController
 from app.ui.dialogs.person import PersonWindow
 from app.ui.events import Events
 from app.ui.main_window import MainWindow
+from app.ui.pages.groups import GroupsPage
 from app.ui.pages.people import PeoplePage
 from app.ui.tasks import InlineRunner
 from tests.conftest import PASSPHRASE, USER
@@ -214,3 +215,64 @@ def test_a_failed_stash_does_not_stop_the_lock_and_is_told_later(
     assert "1 osparade formulär kunde inte sparas" in window.statusBar().currentMessage()
     assert _person_windows() == []
 
+
+
+def _groups_page(window: MainWindow) -> GroupsPage:
+    page = window.show_page("groups")
+    assert isinstance(page, GroupsPage)
+    return page
+
+
+def test_group_details_come_back_after_a_lock(qtbot: QtBot, controller: AppController,
+                                              vault_dir: Path) -> None:
+    seed = open_vault(vault_dir, USER, PASSPHRASE)
+    group = seed.groups.create({"name": "Östra gänget", "area": "Rosengård"})
+    seed.lock()
+    page = _groups_page(_unlock(qtbot, controller))
+    dialog = page.open_group(group.id)
+    dialog.details.area.clear()
+    _type(dialog.details.area, "Möllevången")
+    _type(dialog.details.notes, "Ny ledare sedan i våras")
+    fresh = page.open_group(None)
+    _type(fresh.details.name, "Väst")
+    assert dialog.windowTitle() == "Östra gänget *"
+
+    _lock(qtbot, controller)
+    screen = _texts_on_screen()
+    assert not any(t in screen for t in ("Möllevången", "Ny ledare", "Väst", "Östra"))
+
+    window = _unlock(qtbot, controller)
+    page = _groups_page(window)
+    assert "2 osparade formulär" in window.statusBar().currentMessage()
+    back = next(d for d in page.dialogs if d.group_id == group.id)
+    assert back.details.area.text() == "Möllevången"
+    assert back.details.notes.toPlainText() == "Ny ledare sedan i våras"
+    assert back.details.name.text() == "Östra gänget"
+    assert back.windowTitle().endswith("*") and back.draft() is not None
+    new = next(d for d in page.dialogs if d.group_id is None)
+    assert new.details.name.text() == "Väst"
+    new.details.save()
+    assert controller.services is not None
+    assert [g.name for g in controller.services.groups.search("Väst")] == ["Väst"]
+
+
+def test_a_restored_group_asks_before_closing(qtbot: QtBot, controller: AppController,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    page = _groups_page(_unlock(qtbot, controller))
+    _type(page.open_group(None).details.name, "Norr")
+    _lock(qtbot, controller)
+    page = _groups_page(_unlock(qtbot, controller))
+    (dialog,) = page.dialogs
+    asked: list[str] = []
+
+    def cancel(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[1]))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
+    dialog.reject()
+    assert asked == ["Osparade ändringar"] and dialog.isVisible()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a: QMessageBox.StandardButton.Discard)
+    dialog.close()
+    assert not dialog.isVisible()

@@ -1,13 +1,15 @@
 """One group in its own window: details (editable), members, relations and incidents.
 
 A new group starts with only the details tab; the others open once it is saved. Every read
-and write runs on the lane; other windows learn of changes through ``Events``.
+and write runs on the lane; other windows learn of changes through ``Events``. Closing with
+unsaved details asks first, except when the vault locks: then the typed details are handed
+over as a ``Draft`` (kept in the vault) and the dialog comes back with them after unlocking.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.models.enums import GroupStatus
+from app.services.drafts import Draft
 from app.services.groups import GroupDTO, GroupService
 from app.services.incidents import IncidentDTO
 from app.ui.crash import user_message
@@ -54,6 +58,7 @@ def table_view(model: object) -> QTableView:
 
 class DetailsTab(QWidget):
     saved = Signal(object)  # GroupDTO
+    edited = Signal()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +103,11 @@ class DetailsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addLayout(buttons)
+        for line in (self.name, self.aliases, self.area, self.priority, self.review):
+            line.textEdited.connect(self.edited)
+        self.status.activated.connect(self.edited)
+        self.notes.textChanged.connect(self.edited)
+        self._baseline = self.state()
 
     def show_group(self, group: GroupDTO) -> None:
         self.group_id = group.id
@@ -110,6 +120,35 @@ class DetailsTab(QWidget):
         self.notes.setPlainText(group.notes or "")
         self.errors.clear()
         self.message.hide()
+        self._baseline = self.state()
+
+    def state(self) -> dict[str, str]:
+        return {k: str(v) for k, v in self.values().items()}
+
+    def changes(self) -> dict[str, str]:
+        """The fields that differ from what was shown last (or from the empty form)."""
+        state = self.state()
+        return {k: v for k, v in state.items() if v != self._baseline.get(k)}
+
+    def restore_state(self, state: dict[str, str]) -> None:
+        """Put typed texts back over the shown group; they count as unsaved changes."""
+        lines = {"name": self.name, "aliases": self.aliases, "area": self.area,
+                 "priority": self.priority, "priority_review_date": self.review}
+        for field, text in state.items():
+            if field in lines:
+                lines[field].setText(text)
+            elif field == "status" and self.status.findData(text) >= 0:
+                self.status.setCurrentIndex(self.status.findData(text))
+            elif field == "notes":
+                self.notes.setPlainText(text)
+        self.edited.emit()
+
+    def clear_all(self) -> None:
+        for line in (self.name, self.aliases, self.area, self.priority, self.review):
+            line.clear()
+        self.notes.clear()
+        self.status.setCurrentIndex(0)
+        self._baseline = self.state()
 
     def values(self) -> dict[str, object]:
         return {"name": self.name.text(), "aliases": self.aliases.text(),
@@ -207,6 +246,11 @@ class GroupDialog(QDialog):
         for tab in (self.members, self.relations, self.incidents):
             tab.open_record.connect(self.open_record)
         self.details.saved.connect(self._saved)
+        self.details.edited.connect(self._mark)
+        self._group: GroupDTO | None = None
+        self._pending_draft: Draft | None = None
+        self._discarding = False
+        self._close_after_save = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.message)
@@ -233,10 +277,17 @@ class GroupDialog(QDialog):
     def _show(self, group: GroupDTO) -> None:
         self.details.show_group(group)
         self._title(group)
+        self._apply_pending_draft()
 
     def _title(self, group: GroupDTO) -> None:
+        self._group = group
         self.heading.setText(group.name)
-        self.setWindowTitle(group.name)
+        self._mark()
+
+    def _mark(self) -> None:
+        """The window title names the group and shows a star while details are unsaved."""
+        name = self._group.name if self._group is not None else self.tr("Ny grupp")
+        self.setWindowTitle(f"{name} *" if self.details.changes() else name)
 
     def _saved(self, group: GroupDTO) -> None:
         new = self.group_id is None
@@ -245,8 +296,19 @@ class GroupDialog(QDialog):
         self._enable_tabs()
         if new:
             self.reload()
+        if self._close_after_save:
+            self._close_after_save = False
+            self.close()
 
     def _failed(self, exc: BaseException) -> None:
+        if self._pending_draft is not None:
+            # Deleted while the vault was locked: keep what was typed, as a new group.
+            self.group_id = None
+            self._group = None
+            self.heading.setText(self.tr("Ny grupp"))
+            self._enable_tabs()
+            self._apply_pending_draft(gone=True)
+            return
         self.heading.setText(self.tr("Kan inte visa gruppen"))
         self.message.setText(user_message(exc))
         self.message.show()
@@ -261,3 +323,67 @@ class GroupDialog(QDialog):
             self.relations.load(self.group_id)
         if concerns(entity_type, "incident"):
             self.incidents.load(self.group_id)
+
+    # ---- drafts across a lock ----------------------------------------------------------
+    def draft(self) -> Draft | None:
+        """The unsaved details, or None when nothing typed differs from the group."""
+        if self._pending_draft is not None:
+            return self._pending_draft  # restored but the group has not come back yet
+        changes = self.details.changes()
+        if not changes or not self.tabs.isEnabled():
+            return None
+        return Draft("group", self.group_id, changes)
+
+    def restore_draft(self, draft: Draft) -> None:
+        self._pending_draft = draft
+        if self.group_id is None or self._group is not None:
+            self._apply_pending_draft(gone=draft.record_gone)
+
+    def _apply_pending_draft(self, gone: bool = False) -> None:
+        draft, self._pending_draft = self._pending_draft, None
+        if draft is None:
+            return
+        self.details.restore_state(draft.fields)
+        self.tabs.setCurrentWidget(self.details)
+        if gone:
+            self.message.setText(self.tr(
+                "Gruppen togs bort medan valvet var låst. Det du skrev visas här som en ny "
+                "grupp: spara för att lägga till gruppen igen, eller stäng och kasta "
+                "uppgifterna."))
+            self.message.show()
+
+    # ---- closing -----------------------------------------------------------------------
+    def discard(self) -> None:
+        """Close without asking and forget everything typed (the vault is locking)."""
+        self._discarding = True
+        self._pending_draft = None
+        self.details.clear_all()
+        self.close()
+
+    def reject(self) -> None:
+        if self._discarding or not self.details.changes() or not self._ask_before_closing():
+            return super().reject()
+        return None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._discarding and self.details.changes() and self._ask_before_closing():
+            event.ignore()
+            return
+        self._discarding = True  # asked once: QDialog's close also passes through reject()
+        super().closeEvent(event)
+
+    def _ask_before_closing(self) -> bool:
+        """True when the dialog must stay open (cancelled, or saving first)."""
+        answer = QMessageBox.question(
+            self, self.tr("Osparade ändringar"),
+            self.tr("Spara ändringarna innan fönstret stängs?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            self._close_after_save = True
+            self.details.save()
+            return True
+        if answer == QMessageBox.StandardButton.Cancel:
+            return True
+        self._discarding = True
+        return False

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import GroupStatus
+from app.services.drafts import Draft
 from app.services.group_register import GroupRegister
 from app.ui.crash import user_message
 from app.ui.dialogs.group import GroupDialog
@@ -138,7 +139,7 @@ class GroupsPage(Page):
         super().clear()
         self._debounce.stop()
         for dialog in list(self.dialogs):
-            dialog.close()
+            dialog.discard()  # drafts were collected first; nothing typed may stay
         self.dialogs.clear()
         for widget in (self.search, self.status):
             widget.blockSignals(True)
@@ -153,6 +154,17 @@ class GroupsPage(Page):
 
     def show_record(self, record_id: str) -> None:
         self.open_group(record_id)
+
+    def drafts(self) -> list[Draft]:
+        found = (dialog.draft() for dialog in self.dialogs)
+        return [d for d in found if d is not None]
+
+    def restore_draft(self, draft: Draft) -> bool:
+        if draft.kind != "group":
+            return False
+        gone = draft.record_id is None or draft.record_gone
+        self.open_group(None if gone else draft.record_id).restore_draft(draft)
+        return True
 
     # ---- actions -------------------------------------------------------------------------------
     def selected_id(self) -> str | None:

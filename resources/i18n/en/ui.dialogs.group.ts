@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>DetailsTab</name>
@@ -85,6 +84,18 @@
     <message>
         <source>Kan inte visa gruppen</source>
         <translation>Cannot show the group</translation>
+    </message>
+    <message>
+        <source>Gruppen togs bort medan valvet var låst. Det du skrev visas här som en ny grupp: spara för att lägga till gruppen igen, eller stäng och kasta uppgifterna.</source>
+        <translation>The group was deleted while the vault was locked. What you typed is shown here as a new group: save to add the group again, or close to discard it.</translation>
+    </message>
+    <message>
+        <source>Osparade ändringar</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Spara ändringarna innan fönstret stängs?</source>
+        <translation>Save the changes before the window closes?</translation>
     </message>
 </context>
 <context>
