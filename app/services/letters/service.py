@@ -89,8 +89,8 @@ class LetterService:
         self._seed()
         with self.db.read() as s:
             rows = tpl.latest_rows(s)
-        return [TemplateSummary(r.name, r.kind, r.language, r.version, r.created_at)
-                for _key, r in sorted(rows.items())]
+            return [TemplateSummary(r.name, r.kind, r.language, r.version, r.created_at)
+                    for _key, r in sorted(rows.items())]
 
     def template(self, name: str, language: str, version: int | None = None) -> TemplateDTO:
         self._seed()

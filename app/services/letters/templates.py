@@ -114,7 +114,8 @@ def latest_rows(s: Session, name: str | None = None,
 def missing_shipped(s: Session) -> list[tuple[str, str]]:
     """Shipped (name, language) pairs that have never been stored, deleted rows included, so
     a template staff removed is not brought back."""
-    have = set(s.execute(select(LetterTemplate.name, LetterTemplate.language)).tuples())
+    have = {(n, lang) for n, lang in s.execute(select(LetterTemplate.name,
+                                                     LetterTemplate.language))}
     return [(n, lang) for n in SHIPPED for lang in LANGUAGES if (n, lang) not in have]
 
 
