@@ -15,6 +15,7 @@ from app.services.db import Db
 from app.services.drafts import DraftService
 from app.services.groups import GroupService
 from app.services.incidents import IncidentService
+from app.services.letters import LetterService
 from app.services.notifications import NotificationService
 from app.services.people import PeopleService
 from app.vault.kdf import KdfParams
@@ -30,6 +31,7 @@ class Services:
     incidents: IncidentService = field(init=False)
     callins: CallInService = field(init=False)
     notifications: NotificationService = field(init=False)
+    letters: LetterService = field(init=False)
     drafts: DraftService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -38,6 +40,7 @@ class Services:
         self.incidents = IncidentService(self.db)
         self.callins = CallInService(self.db)
         self.notifications = NotificationService(self.db)
+        self.letters = LetterService(self.db)
         self.drafts = DraftService(self.db)
 
     @property
