@@ -1,9 +1,12 @@
 """Everything that happened to one person, newest first: memberships, incidents, call-ins,
-notifications, referrals, consents, letters and help-line contacts.
+notifications (custom and call-in invitations), referrals, consents, printed letters and
+help-line contacts; and to one group: its members coming and going, its incidents, the
+call-ins that addressed it and the notifications delivered to its members (those who were
+members on the day).
 
-Reading the timeline is part of reading the person, whose ``get`` is already audited, so no
-audit event is written here. Titles name groups, meetings and services — never the
-personnummer.
+Reading a timeline is part of reading the person or group, whose ``get`` is already audited,
+so no audit event is written here. Titles name groups, people, meetings and services — never
+the personnummer.
 """
 
 from __future__ import annotations
@@ -13,34 +16,43 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.models import (
     CallIn,
+    CallInGroup,
     CallInInvitee,
     Consent,
     Group,
     HelplineContact,
     Incident,
+    IncidentGroup,
     IncidentPerson,
     Letter,
     Membership,
     Notification,
     NotificationPerson,
+    Person,
     Referral,
     ServiceProvider,
 )
-from app.models.enums import InviteeStatus, ReferralStatus
+from app.models.enums import InviteeStatus, NotificationKind, ReferralStatus
 from app.services.db import Db
+from app.services.doses import member_on
 from app.services.timeline_words import (
+    callin_status_word,
     channel_word,
     incident_word,
     invitee_word,
+    involvement_word,
     letter_word,
     notification_word,
     referral_word,
     role_word,
     service_word,
+    setting_word,
+    trigger_word,
 )
 
 
@@ -57,6 +69,7 @@ class TimelineKind(StrEnum):
     CONSENT_WITHDRAWN = "consent_withdrawn"
     LETTER = "letter"
     HELPLINE = "helpline"
+    CALLIN = "callin"  # a call-in that addressed a group (group timeline)
 
 
 @dataclass(frozen=True)
@@ -83,19 +96,38 @@ def _at(value: date | datetime) -> tuple[datetime, bool]:
     return datetime.combine(value, time.min), False
 
 
+class _Entries(list[TimelineEntry]):
+    def add(self, when: date | datetime, kind: TimelineKind, title: str, detail: str = "",
+            record: tuple[str, str] | None = None) -> None:
+        moment, has_time = _at(when)
+        self.append(TimelineEntry(moment, kind, title, detail, record[0] if record else None,
+                                  record[1] if record else None, has_time))
+
+    def newest_first(self) -> list[TimelineEntry]:
+        # On the same day a timed entry comes before the day-only ones of that day, and the
+        # kind order keeps "started" below "ended" for a one-day membership.
+        order = {k: i for i, k in enumerate(TimelineKind)}
+        return sorted(self, key=lambda e: (e.when, order[e.kind]), reverse=True)
+
+
+def _notification_title(n: Notification, callin_title: str | None) -> tuple[str, str]:
+    """(title, detail) of a notification in a person's timeline."""
+    where = setting_word(n.setting)
+    if n.kind is NotificationKind.CUSTOM:
+        return (_("Riktat samtal: {trigger}").format(trigger=trigger_word(n.trigger)),
+                ", ".join(x for x in (where, n.reaction or "") if x))
+    if callin_title:
+        return _("Kallelse till call-in: {title}").format(title=callin_title), where
+    return notification_word(n.kind), where
+
+
 class TimelineService:
     def __init__(self, db: Db) -> None:
         self.db = db
 
     def for_person(self, person_id: str) -> list[TimelineEntry]:
-        out: list[TimelineEntry] = []
-
-        def add(when: date | datetime, kind: TimelineKind, title: str, detail: str = "",
-                record: tuple[str, str] | None = None) -> None:
-            moment, has_time = _at(when)
-            out.append(TimelineEntry(moment, kind, title, detail, record[0] if record else None,
-                                     record[1] if record else None, has_time))
-
+        out = _Entries()
+        add = out.add
         with self.db.read() as s:
             for m, group in s.execute(
                     select(Membership, Group).join(Group, Group.id == Membership.group_id)
@@ -133,16 +165,17 @@ class TimelineService:
                         _("Call-in: {title}").format(title=callin.title),
                         invitee_word(invitee.status), ref)
 
-            for notification in s.execute(
-                    select(Notification)
+            for notification, callin_title in s.execute(
+                    select(Notification, CallIn.title)
                     .join(NotificationPerson,
                           NotificationPerson.notification_id == Notification.id)
+                    .outerjoin(CallIn, CallIn.id == Notification.callin_id)
                     .where(NotificationPerson.person_id == person_id,
                            NotificationPerson.deleted.is_(False),
-                           Notification.deleted.is_(False))).scalars():
+                           Notification.deleted.is_(False))).all():
                 add(notification.delivered_at or notification.created_at,
-                    TimelineKind.NOTIFICATION, notification_word(notification.kind),
-                    notification.reaction or "", ("notification", notification.id))
+                    TimelineKind.NOTIFICATION, *_notification_title(notification, callin_title),
+                    ("notification", notification.id))
 
             for referral, provider in s.execute(
                     select(Referral, ServiceProvider.name)
@@ -171,14 +204,19 @@ class TimelineService:
                     add(consent.withdrawn_on, TimelineKind.CONSENT_WITHDRAWN,
                         _("Samtycke återkallat"), consent.purpose, ref)
 
-            for letter in s.execute(
-                    select(Letter).where(Letter.person_id == person_id,
-                                         Letter.deleted.is_(False))).scalars():
+            for letter, callin_title in s.execute(
+                    select(Letter, CallIn.title)
+                    .outerjoin(CallIn, CallIn.id == Letter.callin_id)
+                    .where(Letter.person_id == person_id, Letter.deleted.is_(False))).all():
+                what = letter_word(letter.kind)
+                if callin_title:
+                    what = f"{what}: {callin_title}"
                 add(letter.printed_at, TimelineKind.LETTER,
-                    _("Brev utskrivet: {kind}").format(kind=letter_word(letter.kind)),
-                    _("{template}, version {version}, av {user}").format(
+                    _("Brev utskrivet: {template} v{version} ({language})").format(
                         template=letter.template_name, version=letter.template_version,
-                        user=letter.printed_by), ("letter", letter.id))
+                        language=letter.language),
+                    _("{what}, av {user}").format(what=what, user=letter.printed_by),
+                    ("letter", letter.id))
 
             for contact in s.execute(
                     select(HelplineContact).where(HelplineContact.person_id == person_id,
@@ -188,8 +226,64 @@ class TimelineService:
                         channel=channel_word(contact.channel)),
                     contact.asked or "", ("helpline_contact", contact.id))
 
-        # Newest first; on the same day a timed entry comes before the day-only ones of that
-        # day, and the kind order keeps "started" below "ended" for a one-day membership.
-        order = {k: i for i, k in enumerate(TimelineKind)}
-        out.sort(key=lambda e: (e.when, order[e.kind]), reverse=True)
-        return out
+        return out.newest_first()
+
+    def for_group(self, group_id: str) -> list[TimelineEntry]:
+        """The group's history, newest first (see the module's docstring)."""
+        out = _Entries()
+        with self.db.read() as s:
+            self._group_members(s, group_id, out)
+            for link, incident in s.execute(
+                    select(IncidentGroup, Incident)
+                    .join(Incident, Incident.id == IncidentGroup.incident_id)
+                    .where(IncidentGroup.group_id == group_id, IncidentGroup.deleted.is_(False),
+                           Incident.deleted.is_(False))).all():
+                title = incident_word(incident.type)
+                if incident.place:
+                    title = f"{title}, {incident.place}"
+                out.add(incident.occurred_at, TimelineKind.INCIDENT, title,
+                        involvement_word(link.involvement), ("incident", incident.id))
+            for callin in s.execute(
+                    select(CallIn).join(CallInGroup, CallInGroup.callin_id == CallIn.id)
+                    .where(CallInGroup.group_id == group_id, CallInGroup.deleted.is_(False),
+                           CallIn.deleted.is_(False))).scalars():
+                out.add(callin.starts_at or callin.created_at, TimelineKind.CALLIN,
+                        _("Call-in: {title}").format(title=callin.title),
+                        callin_status_word(callin.status), ("callin", callin.id))
+            self._group_notifications(s, group_id, out)
+        return out.newest_first()
+
+    @staticmethod
+    def _group_members(s: Session, group_id: str, out: _Entries) -> None:
+        for m, person in s.execute(
+                select(Membership, Person).join(Person, Person.id == Membership.person_id)
+                .where(Membership.group_id == group_id, Membership.deleted.is_(False),
+                       Person.deleted.is_(False))).all():
+            name, ref = f"{person.first_name} {person.last_name}", ("person", person.id)
+            out.add(m.valid_from or m.created_at, TimelineKind.MEMBERSHIP_STARTED,
+                    _("{name} blev medlem").format(name=name), m.role or "", ref)
+            if m.valid_to:
+                out.add(m.valid_to, TimelineKind.MEMBERSHIP_ENDED,
+                        _("{name} lämnade gruppen").format(name=name), m.role or "", ref)
+
+    @staticmethod
+    def _group_notifications(s: Session, group_id: str, out: _Entries) -> None:
+        """One entry per member reached: a notification to two members is two doses."""
+        for n, first, last, callin_title in s.execute(
+                select(Notification, Person.first_name, Person.last_name, CallIn.title)
+                .join(NotificationPerson, NotificationPerson.notification_id == Notification.id)
+                .join(Person, Person.id == NotificationPerson.person_id)
+                .outerjoin(CallIn, CallIn.id == Notification.callin_id)
+                .where(NotificationPerson.deleted.is_(False), Notification.deleted.is_(False),
+                       Person.deleted.is_(False), Notification.delivered_at.is_not(None),
+                       member_on(group_id, NotificationPerson.person_id,
+                                 Notification.delivered_at))).all():
+            name = f"{first} {last}"
+            if n.kind is NotificationKind.CUSTOM:
+                title = _("Riktat samtal med {name}").format(name=name)
+                detail = trigger_word(n.trigger)
+            else:
+                title = _("{name} kallad till call-in").format(name=name)
+                detail = callin_title or ""
+            out.add(n.delivered_at or n.created_at, TimelineKind.NOTIFICATION, title, detail,
+                    ("notification", n.id))

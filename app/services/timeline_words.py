@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from app.i18n import _
 from app.models.enums import (
+    CallInStatus,
+    GroupInvolvement,
     HelplineChannel,
     IncidentType,
     InviteeStatus,
     InvolvementRole,
     LetterKind,
     NotificationKind,
+    NotificationSetting,
+    NotificationTrigger,
     ReferralStatus,
     ServiceType,
 )
@@ -96,3 +100,42 @@ def channel_word(channel: HelplineChannel) -> str:
         HelplineChannel.VISIT: _("besök"),
         HelplineChannel.OTHER: _("annat"),
     }.get(channel, str(channel))
+
+
+def trigger_word(trigger: NotificationTrigger) -> str:
+    return {
+        NotificationTrigger.INCIDENT: _("efter en händelse"),
+        NotificationTrigger.CONFLICT: _("konflikt"),
+        NotificationTrigger.RELEASE: _("frigivning"),
+        NotificationTrigger.CALLIN_FOLLOW_UP: _("uppföljning av call-in"),
+        NotificationTrigger.OTHER: _("annan anledning"),
+    }.get(trigger, str(trigger))
+
+
+def setting_word(setting: NotificationSetting | None) -> str:
+    if setting is None:
+        return ""
+    return {
+        NotificationSetting.HOME: _("hemma"),
+        NotificationSetting.STREET: _("på gatan"),
+        NotificationSetting.FRIVARD_OFFICE: _("på frivårdskontoret"),
+        NotificationSetting.INSTITUTION: _("på anstalt eller institution"),
+        NotificationSetting.OTHER: _("annan plats"),
+    }.get(setting, str(setting))
+
+
+def callin_status_word(status: CallInStatus) -> str:
+    return {
+        CallInStatus.DRAFT: _("Utkast"),
+        CallInStatus.PLANNED: _("Planerad"),
+        CallInStatus.HELD: _("Genomförd"),
+        CallInStatus.CANCELLED: _("Inställd"),
+    }.get(status, str(status))
+
+
+def involvement_word(involvement: GroupInvolvement) -> str:
+    return {
+        GroupInvolvement.PERPETRATOR_SIDE: _("Gärningssidan"),
+        GroupInvolvement.VICTIM_SIDE: _("Offersidan"),
+        GroupInvolvement.UNKNOWN: _("Okänd sida"),
+    }.get(involvement, str(involvement))

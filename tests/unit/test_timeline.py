@@ -77,7 +77,7 @@ def test_every_kind_appears_newest_first(services: Services) -> None:
     entries = TimelineService(services.db).for_person(person.id)
 
     assert len(list_events(services.db, limit=10_000)) == before  # the get is the audited read
-    assert {e.kind for e in entries} == set(TimelineKind)
+    assert {e.kind for e in entries} == set(TimelineKind) - {TimelineKind.CALLIN}  # groups
     whens = [e.when for e in entries]
     assert whens == sorted(whens, reverse=True)
     by_kind = {e.kind: e for e in entries}
@@ -96,6 +96,12 @@ def test_every_kind_appears_newest_first(services: Services) -> None:
     assert by_kind[TimelineKind.REFERRAL_STATUS].title == "Insats: Arbete – Stadens jobbcenter"
     assert by_kind[TimelineKind.REFERRAL_STATUS].detail == "Påbörjad"
     assert by_kind[TimelineKind.HELPLINE].detail == "vill prata"
+    assert by_kind[TimelineKind.NOTIFICATION].title == "Riktat samtal: annan anledning"
+    assert by_kind[TimelineKind.NOTIFICATION].detail == "lyssnade"
+    assert by_kind[TimelineKind.LETTER].title == "Brev utskrivet: Kallelse v2 (sv)"
+    assert by_kind[TimelineKind.LETTER].detail == \
+        "kallelse till call-in: Vårens call-in, av handläggare"
+    assert by_kind[TimelineKind.LETTER].record_kind == "letter"
     for entry in entries:
         assert "9876" not in entry.title and "19811218" not in entry.title
 
