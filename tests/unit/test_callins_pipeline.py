@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -20,7 +21,7 @@ from tests.unit.callin_fixtures import FUTURE, PAST, World, full_plan, world  # 
 S = InviteeStatus
 
 
-def planned(w: World, **changes: object) -> str:
+def planned(w: World, **changes: Any) -> str:
     return w.svc.save_plan(full_plan(w, **changes), finish=True)
 
 
