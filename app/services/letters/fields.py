@@ -124,7 +124,8 @@ def parse(body: str) -> tuple[list[Segment], list[TemplateProblem]]:
                 if end < 0 or (0 <= inner_open < end):
                     problems.append(TemplateProblem(
                         line_no, i + 1, "{",
-                        _("”{” utan avslutande ”}” (skriv {{ för en klammer i texten)")))
+                        _("”{o}” utan avslutande ”{c}” (skriv {o}{o} för en klammer i texten)")
+                        .format(o="{", c="}")))
                     text.append("{")
                     i += 1
                     continue
@@ -141,7 +142,8 @@ def parse(body: str) -> tuple[list[Segment], list[TemplateProblem]]:
             elif ch == "}":
                 problems.append(TemplateProblem(
                     line_no, i + 1, "}",
-                    _("”}” utan inledande ”{” (skriv }} för en klammer i texten)")))
+                    _("”{c}” utan inledande ”{o}” (skriv {c}{c} för en klammer i texten)")
+                    .format(o="{", c="}")))
                 text.append("}")
                 i += 1
             else:

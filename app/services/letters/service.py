@@ -8,6 +8,7 @@ printed letter is recorded exactly once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -41,6 +42,7 @@ from app.services.letters.words import WORDS
 from app.services.validate import Checker
 
 OUTPUTS = ("pdf", "printer")
+Deliver = Callable[[bytes], None]
 _TEMPLATE_LABEL = _("brevmall")
 
 
@@ -178,13 +180,14 @@ class LetterService:
 
     def print_callin(self, call_in_id: str, *, template: str | None = None,
                      language: str = "sv", invitees: bool = False, output: str = "pdf",
-                     progress: Progress | None = None,
-                     cancelled: IsCancelled | None = None) -> bytes:
+                     progress: Progress | None = None, cancelled: IsCancelled | None = None,
+                     deliver: Deliver | None = None) -> bytes:
         """One PDF, a letter per attendee (or per invited person with ``invitees``), each
-        recorded as printed."""
+        recorded as printed. ``deliver(pdf)`` (write the file, hand it to the printer) runs
+        before the records are committed: if it raises, nothing is recorded."""
         _check_output(output)
         batch = self._callin_batch(call_in_id, template, language, invitees)
-        return self._print(batch, output, progress, cancelled)
+        return self._print(batch, output, progress, cancelled, deliver)
 
     def preview_notification(self, notification_id: str, *, template: str | None = None,
                              language: str = "sv", progress: Progress | None = None,
@@ -195,10 +198,12 @@ class LetterService:
     def print_notification(self, notification_id: str, *, template: str | None = None,
                            language: str = "sv", output: str = "pdf",
                            progress: Progress | None = None,
-                           cancelled: IsCancelled | None = None) -> bytes:
+                           cancelled: IsCancelled | None = None,
+                           deliver: Deliver | None = None) -> bytes:
+        """A letter per person of the notification; recorded as ``print_callin`` does."""
         _check_output(output)
         batch = self._notification_batch(notification_id, template, language)
-        return self._print(batch, output, progress, cancelled)
+        return self._print(batch, output, progress, cancelled, deliver)
 
     def preview_person(self, person_id: str, *, template: str, language: str = "sv",
                        call_in_id: str | None = None,
@@ -208,11 +213,11 @@ class LetterService:
 
     def print_person(self, person_id: str, *, template: str, language: str = "sv",
                      call_in_id: str | None = None, notification_id: str | None = None,
-                     output: str = "pdf") -> bytes:
+                     output: str = "pdf", deliver: Deliver | None = None) -> bytes:
         """One letter to one person; a call-in template needs ``call_in_id``."""
         _check_output(output)
         batch = self._person_batch(person_id, template, language, call_in_id, notification_id)
-        return self._print(batch, output, None, None)
+        return self._print(batch, output, None, None, deliver)
 
     def printed(self, *, person_id: str | None = None, call_in_id: str | None = None,
                 notification_id: str | None = None) -> list[LetterRecord]:
@@ -365,7 +370,7 @@ class LetterService:
         return pdf
 
     def _print(self, batch: _Batch, output: str, progress: Progress | None,
-               cancelled: IsCancelled | None) -> bytes:
+               cancelled: IsCancelled | None, deliver: Deliver | None) -> bytes:
         pdf = self._render(batch, self._letters(batch, preview=False), progress, cancelled)
         t = batch.template
         now = utcnow()
@@ -381,6 +386,8 @@ class LetterService:
                 audit.record(s, Action.PRINT, "person", person.person_id, detail={
                     "letter": letter.id, "template": t.name, "version": t.version,
                     "language": t.language, "output": output})
+            if deliver is not None:
+                deliver(pdf)
         return pdf
 
 
