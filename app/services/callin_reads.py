@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -140,13 +140,20 @@ def summaries(s: Session, status: CallInStatus | None) -> list[CallInSummary]:
             for c in callins]
 
 
+def _live(table: str) -> ColumnElement[bool]:
+    """``deleted IS 0`` that SQLite cannot answer from ix_<table>_deleted: almost every row
+    matches it, yet without statistics the planner would walk that index (every membership,
+    invitee or notification in the register) rather than the person or group index."""
+    return literal_column(f'+"{table}".deleted').is_(False)
+
+
 def candidates(s: Session, group_ids: Sequence[str], on: date,
                exclude_callin_id: str | None) -> list[Candidate]:
     """Current members of the groups on ``on``; supervised first, then Swedish name order."""
     if not group_ids:
         return []
     member_now = and_(
-        Membership.group_id.in_(list(group_ids)), Membership.deleted.is_(False),
+        Membership.group_id.in_(list(group_ids)), _live("membership"),
         or_(Membership.valid_from.is_(None), Membership.valid_from <= on),
         or_(Membership.valid_to.is_(None), Membership.valid_to >= on))
     supervised = case((and_(
@@ -156,31 +163,34 @@ def candidates(s: Session, group_ids: Sequence[str], on: date,
     other_callins = (
         select(func.count(func.distinct(CallInInvitee.callin_id)))
         .join(CallIn, CallIn.id == CallInInvitee.callin_id)
-        .where(CallInInvitee.person_id == Person.id, CallInInvitee.deleted.is_(False),
+        .where(CallInInvitee.person_id == Person.id, _live("callin_invitee"),
                CallIn.deleted.is_(False), CallIn.status != CallInStatus.CANCELLED,
                CallIn.id != (exclude_callin_id or ""))
         .scalar_subquery())
     notifications = (
         select(func.count(NotificationPerson.id))
         .join(Notification, Notification.id == NotificationPerson.notification_id)
-        .where(NotificationPerson.person_id == Person.id, NotificationPerson.deleted.is_(False),
+        .where(NotificationPerson.person_id == Person.id, _live("notification_person"),
                Notification.deleted.is_(False))
         .scalar_subquery())
-    in_live_group = exists().where(member_now, Membership.person_id == Person.id,
-                                   Group.id == Membership.group_id, Group.deleted.is_(False))
+    # IN, not a correlated EXISTS: SQLite then walks ix_membership_group for the few members
+    # instead of testing every person in the register.
+    in_live_group = Person.id.in_(
+        select(Membership.person_id).join(Group, Group.id == Membership.group_id)
+        .where(member_now, _live("group")))
     people = s.execute(
         select(Person.id, Person.first_name, Person.last_name, Person.frivard_status,
                Person.frivard_from, Person.frivard_to, Person.frivard_office,
                supervised.label("supervised"), other_callins.label("other_callins"),
                notifications.label("notifications"))
-        .where(Person.deleted.is_(False), in_live_group)
+        .where(_live("person"), in_live_group)
         .order_by(supervised.desc(), Person.sort_name, Person.id)).all()
     links: dict[str, tuple[list[str], list[str]]] = {}
     for pid, name, role in s.execute(
             select(Membership.person_id, Group.name, Membership.role)
             .join(Group, Group.id == Membership.group_id)
             .join(Person, Person.id == Membership.person_id)
-            .where(member_now, Group.deleted.is_(False), Person.deleted.is_(False))
+            .where(member_now, _live("group"), _live("person"))
             .order_by(Group.sort_name)).all():
         groups, roles = links.setdefault(pid, ([], []))
         if name not in groups:
