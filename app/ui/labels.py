@@ -7,15 +7,18 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.models.enums import (
+    CallInStatus,
     Confidence,
     FrivardStatus,
     Gmi,
     GroupInvolvement,
     GroupStatus,
     IncidentType,
+    InviteeStatus,
     InvolvementRole,
     RelationKind,
     ServiceType,
+    SpeakerRole,
 )
 from app.services.audit import Action
 
@@ -149,6 +152,42 @@ def confidence_label(confidence: Confidence | str | None) -> str:
         Confidence.HIGH: translate("labels", "Hög"),
     }
     return labels.get(Confidence(confidence), "") if confidence else ""
+
+
+def callin_status_label(status: CallInStatus | str | None) -> str:
+    labels = {
+        CallInStatus.DRAFT: translate("labels", "Utkast"),
+        CallInStatus.PLANNED: translate("labels", "Planerad"),
+        CallInStatus.HELD: translate("labels", "Genomförd"),
+        CallInStatus.CANCELLED: translate("labels", "Inställd"),
+    }
+    return labels.get(CallInStatus(status), "") if status else ""
+
+
+def invitee_status_label(status: InviteeStatus | str | None) -> str:
+    labels = {
+        InviteeStatus.PROPOSED: translate("labels", "Föreslagen"),
+        InviteeStatus.APPROVED: translate("labels", "Godkänd"),
+        InviteeStatus.INVITED: translate("labels", "Kallad"),
+        InviteeStatus.ATTENDED: translate("labels", "Deltog"),
+        InviteeStatus.NO_SHOW: translate("labels", "Uteblev"),
+        InviteeStatus.EXCUSED: translate("labels", "Förhinder"),
+    }
+    return labels.get(InviteeStatus(status), "") if status else ""
+
+
+def speaker_role_label(role: SpeakerRole | str | None) -> str:
+    labels = {
+        SpeakerRole.HEALTHCARE: translate("labels", "Vårdpersonal"),
+        SpeakerRole.PROSECUTOR: translate("labels", "Åklagare"),
+        SpeakerRole.POLITICIAN: translate("labels", "Kommunpolitiker"),
+        SpeakerRole.RELATIVE: translate("labels", "Mamma eller anhörig"),
+        SpeakerRole.FORMER_OFFENDER: translate("labels", "Före detta kriminell"),
+        SpeakerRole.POLICE: translate("labels", "Polis"),
+        SpeakerRole.SERVICE_PROVIDER: translate("labels", "Stödverksamhet"),
+        SpeakerRole.OTHER: translate("labels", "Annan talare"),
+    }
+    return labels.get(SpeakerRole(role), "") if role else ""
 
 
 def date_text(value: date | None) -> str:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>labels</name>
@@ -250,6 +249,78 @@
     <message>
         <source>Hög</source>
         <translation>High</translation>
+    </message>
+    <message>
+        <source>Utkast</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Planerad</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Genomförd</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Inställd</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Föreslagen</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Godkänd</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Kallad</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Deltog</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>Uteblev</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Förhinder</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Vårdpersonal</source>
+        <translation>Healthcare</translation>
+    </message>
+    <message>
+        <source>Åklagare</source>
+        <translation>Prosecutor</translation>
+    </message>
+    <message>
+        <source>Kommunpolitiker</source>
+        <translation>Municipal politician</translation>
+    </message>
+    <message>
+        <source>Mamma eller anhörig</source>
+        <translation>Mother or relative</translation>
+    </message>
+    <message>
+        <source>Före detta kriminell</source>
+        <translation>Former offender</translation>
+    </message>
+    <message>
+        <source>Polis</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Stödverksamhet</source>
+        <translation>Service provider</translation>
+    </message>
+    <message>
+        <source>Annan talare</source>
+        <translation>Other speaker</translation>
     </message>
     <message>
         <source>%1 person</source>
