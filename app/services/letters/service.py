@@ -9,8 +9,8 @@ printed letter is recorded exactly once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import func, select
@@ -44,6 +44,12 @@ from app.services.validate import Checker
 OUTPUTS = ("pdf", "printer")
 Deliver = Callable[[bytes], None]
 _TEMPLATE_LABEL = _("brevmall")
+# The made-up recipient of a sample letter: plainly not a real person.
+_SAMPLE_FIRST = "Exempel"
+_SAMPLE_LAST = "Exempelsson"
+_SAMPLE_GROUP = "Exempelgruppen"
+_SAMPLE_VENUE = "Exempelsalen, Stadshuset"
+
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,22 @@ class LetterService:
             audit.record(s, Action.CREATE, tpl.ENTITY, row.id,
                          detail={"version": row.version, "language": lang})
             return row.version
+
+    def preview_sample(self, name: str, language: str, body: str | None = None) -> bytes:
+        """The template (or ``body``, unsaved edits of it) as a letter to a made-up person,
+        for the template editor. Refuses a body with problems; records nothing: no real
+        person is named."""
+        self._seed()
+        with self.db.read() as s:
+            found = tpl.to_dto(self._template_row(s, name, language))
+        if body is not None:
+            found = replace(found, body=body)
+        words = WORDS[found.language]
+        sample = rcp.Recipient("", _SAMPLE_FIRST, _SAMPLE_LAST, (_SAMPLE_GROUP,))
+        context = {"plats": _SAMPLE_VENUE,
+                   "tid": words.time(datetime.combine(date.today(), time(18, 0)))}
+        batch = _Batch(found, [sample], context if found.kind in CALLIN_KINDS else {})
+        return self._render(batch, self._letters(batch, preview=True), None, None)
 
     # ---- letterhead -----------------------------------------------------------------------
     def letterhead(self) -> Letterhead:
