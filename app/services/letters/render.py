@@ -99,6 +99,7 @@ class _Renderer:
     def __init__(self, head: Letterhead, words: LetterWords, today: date) -> None:
         self.head, self.words, self.today = head, words, today
         self.styles = _styles()
+        self._shared: tuple[Flowable, Flowable, Flowable | None] | None = None
 
     def para(self, text: str, style: str) -> Paragraph:
         """The one door into reportlab: redact, escape, keep line breaks."""
@@ -106,6 +107,21 @@ class _Renderer:
         return Paragraph(safe, self.styles[style])
 
     def letter(self, letter: LetterText) -> list[Flowable]:
+        if self._shared is None:
+            self._shared = self.shared()
+        header, help_box, signatures = self._shared
+        out: list[Flowable] = [header, Spacer(1, 10 * mm),
+                               self.para(letter.addressee, "to"), Spacer(1, 7 * mm),
+                               self.para(letter.heading, "heading")]
+        out += [self.para(p, "body") for p in letter.paragraphs]
+        out += [Spacer(1, 4 * mm), help_box]
+        if signatures is not None:
+            out += [Spacer(1, 3 * mm), signatures]
+        return out
+
+    def shared(self) -> tuple[Flowable, Flowable, Flowable | None]:
+        """Header, help box and signatures, the same in every letter of a batch: laid out as
+        one set of flowables drawn on every letter (a third of the work for 500 letters)."""
         width = A4[0] - 2 * MARGIN_X
         dated = self.words.date(self.today)
         if self.head.place:
@@ -119,15 +135,7 @@ class _Renderer:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ]))
-        out: list[Flowable] = [header, Spacer(1, 10 * mm),
-                               self.para(letter.addressee, "to"), Spacer(1, 7 * mm),
-                               self.para(letter.heading, "heading")]
-        out += [self.para(p, "body") for p in letter.paragraphs]
-        out += [Spacer(1, 4 * mm), self.help_box(width)]
-        signatures = self.signatures(width)
-        if signatures is not None:
-            out += [Spacer(1, 3 * mm), signatures]
-        return out
+        return header, self.help_box(width), self.signatures(width)
 
     def help_box(self, width: float) -> Flowable:
         w, h = self.words, self.head
