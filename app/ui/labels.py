@@ -16,6 +16,7 @@ from app.models.enums import (
     IncidentType,
     InviteeStatus,
     InvolvementRole,
+    LetterKind,
     RelationKind,
     ServiceType,
     SpeakerRole,
@@ -188,6 +189,15 @@ def speaker_role_label(role: SpeakerRole | str | None) -> str:
         SpeakerRole.OTHER: translate("labels", "Annan talare"),
     }
     return labels.get(SpeakerRole(role), "") if role else ""
+
+
+def letter_kind_label(kind: LetterKind | str | None) -> str:
+    labels = {
+        LetterKind.CALLIN_HANDOUT: translate("labels", "Brev efter forum"),
+        LetterKind.CALLIN_INVITATION: translate("labels", "Inbjudan till forum"),
+        LetterKind.CUSTOM_NOTIFICATION: translate("labels", "Brev efter riktat samtal"),
+    }
+    return labels.get(LetterKind(kind), "") if kind else ""
 
 
 def date_text(value: date | None) -> str:

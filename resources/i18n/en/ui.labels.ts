@@ -323,6 +323,18 @@
         <translation>Other speaker</translation>
     </message>
     <message>
+        <source>Brev efter forum</source>
+        <translation>Letter after a call-in</translation>
+    </message>
+    <message>
+        <source>Inbjudan till forum</source>
+        <translation>Call-in invitation</translation>
+    </message>
+    <message>
+        <source>Brev efter riktat samtal</source>
+        <translation>Letter after a custom notification</translation>
+    </message>
+    <message>
         <source>%1 person</source>
         <translation>%1 person</translation>
     </message>
