@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import FieldError, ValidationError
 from app.i18n import _
-from app.models import AuditEvent, Group, GroupRelation, Membership, Person
+from app.models import AuditEvent, Group, GroupRelation, Membership, Person, VaultMeta
 from app.services import audit
 from app.services.audit import Action
 from app.services.bulk import insert_rows
@@ -25,6 +25,7 @@ from app.services.demo_events import callins, custom_notifications, incidents
 from app.services.demo_help import enforcement, help_to_leave
 from app.services.demo_people import group_rows, membership_rows, person_rows, relation_rows
 from app.services.demo_world import Ticker, make_world, table
+from app.services.letters.letterhead import META_KEY, Letterhead, Signatory
 from app.services.session import Services
 
 ENTITY = "demo_data"
@@ -91,10 +92,29 @@ def fill_demo(services: Services, *, people: int = 1000, seed: int = 1,
             enforcement_actions=c["enforcement_actions"], consents=c["consents"],
             service_providers=c["service_providers"],
         )
+        _letterhead(s)
         ticker.check()  # the last moment a cancel still leaves the vault untouched
         audit.record(s, Action.CREATE, ENTITY, None, detail={**asdict(summary), "seed": seed})
     ticker.finish()
     return summary
+
+
+def _letterhead(s: Session) -> None:
+    """A complete, invented letterhead, so the demo's letters print without setup first.
+
+    Only when the vault has none: a demo fill never overwrites what staff wrote.
+    """
+    if s.get(VaultMeta, META_KEY) is not None:
+        return
+    head = Letterhead(
+        partners=("Polisen", "Kriminalvården, frivården", "Socialtjänsten"),
+        place="Malmö", contact_person="Sara Lindqvist", phone="040-34 10 00",
+        opening_hours="vardagar 9–17",
+        signatories=(Signatory("Per Holm", "lokalpolisområdeschef", "Polisen"),
+                     Signatory("Eva Nyström", "enhetschef", "Frivården Malmö"),
+                     Signatory("Karin Ek", "avdelningschef", "Socialtjänsten")),
+        return_address="Sluta skjut, Box 123, 211 00 Malmö")
+    s.add(VaultMeta(key=META_KEY, value=head.to_json()))
 
 
 def _earlier_fills(s: Session) -> int:

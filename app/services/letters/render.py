@@ -28,6 +28,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    HRFlowable,
     KeepTogether,
     PageBreak,
     PageTemplate,
@@ -167,11 +168,12 @@ class _Renderer:
         ]
         for start in range(0, len(people), columns):
             group = people[start:start + columns]
-            # A blank row to sign on, ruled under each signatory's column only.
-            rows.append([Spacer(1, 11 * mm)] * columns)
-            for col in range(len(group)):
-                style.append(("LINEBELOW", (col, len(rows) - 1), (col, len(rows) - 1), 0.6,
-                              colors.black))
+            # Room to sign on, ruled under each signatory only and shorter than the column,
+            # so neighbouring lines never join into one (a cell's rule ignores its padding).
+            rows.append([[Spacer(1, 12 * mm),
+                          HRFlowable(width=col_w - 6 * mm, thickness=0.6, color=colors.black,
+                                     spaceBefore=0, spaceAfter=0, hAlign="LEFT")]
+                         for _s in group] + [""] * (columns - len(group)))
             rows.append([[self.para(s.name, "sign_name"), self.para(s.title, "sign"),
                           self.para(s.organisation, "sign")] for s in group]
                         + [""] * (columns - len(group)))
