@@ -9,13 +9,15 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.audit import AuditPage
     from app.ui.pages.groups import GroupsPage
     from app.ui.pages.incidents import IncidentsPage
+    from app.ui.pages.letters import LetterTemplatesPage
     from app.ui.pages.network import NetworkPage
     from app.ui.pages.overview import OverviewPage
     from app.ui.pages.people import PeoplePage
 
-    return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage, AuditPage]
+    return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage,
+            LetterTemplatesPage, AuditPage]
 
 
 # Which page shows records of each kind (for Page.open_record routing).
 RECORD_PAGES = {"person": "people", "group": "groups", "incident": "incidents",
-                "audit": "audit"}
+                "audit": "audit", "letter_template": "letters"}
