@@ -1,5 +1,7 @@
 """The two "who was involved" panels of the incident form: groups picked from a chooser, people
-found by a search, each with a role; remove with a button or Delete; double-click to open."""
+found by a search, each with a role; change the role in place (button or F2), remove with a
+button or Delete; double-click to open. Like every field of the form, a change is saved with
+the form (and logged then), or dropped with it."""
 
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -53,19 +58,59 @@ def _table(model: InvolvementModel) -> QTableView:
     return view
 
 
+class RoleDialog(QDialog):
+    """Choose another role for one involved person or group."""
+
+    def __init__(self, title: str, label: str, name: str, choices: list[tuple[str, str]],
+                 current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.combo = QComboBox()
+        for code, text in choices:
+            self.combo.addItem(text, code)
+        self.combo.setCurrentIndex(max(self.combo.findData(current), 0))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ändra"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Namn:"), QLabel(name))
+        form.addRow(label, self.combo)
+        form.addRow(buttons)
+        self.combo.setFocus()
+
+    def role(self) -> str:
+        return str(self.combo.currentData())
+
+
 class InvolvedPanel(QWidget):
-    """A list of involved records with a remove button; subclasses add the picker."""
+    """A list of involved records with change-role and remove buttons; subclasses add the
+    picker and the roles to choose from."""
 
     open_record = Signal(str, str)  # kind, id
     edited = Signal()
 
     kind = ""
 
-    def __init__(self, model: InvolvementModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: InvolvementModel, roles: list[tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.roles = roles
+        self.change_title, self.change_label = self.tr("Ändra roll"), self.tr("Ny roll:")
+        self.role_dialog: RoleDialog | None = None
         self.view = _table(model)
         self.view.doubleClicked.connect(self._open)
+        self.change_button = QPushButton(self.tr("Ändra roll…"))
+        self.change_button.setToolTip(self.tr("Ändra rollen för den markerade (F2)"))
+        self.change_button.setAutoDefault(False)
+        self.change_button.setEnabled(False)
+        self.change_button.clicked.connect(self.change_role_selected)
+        change = QShortcut(QKeySequence(Qt.Key.Key_F2), self.view)
+        change.setContext(Qt.ShortcutContext.WidgetShortcut)
+        change.activated.connect(self.change_role_selected)
         self.remove_button = QPushButton(self.tr("Ta bort ur listan"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.setEnabled(False)
@@ -86,11 +131,36 @@ class InvolvedPanel(QWidget):
         layout.addWidget(self.error_label)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.change_button)
         row.addWidget(self.remove_button)
         layout.addLayout(row)
 
     def _selection_changed(self) -> None:
-        self.remove_button.setEnabled(self.view.selectionModel().hasSelection())
+        has = self.view.selectionModel().hasSelection()
+        self.remove_button.setEnabled(has)
+        self.change_button.setEnabled(has)
+
+    def change_role_selected(self) -> None:
+        """Ask for another role for the selected row; the row keeps its place in the list."""
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().hasSelection():
+            return
+        item = self.model.item(index.row())
+        dialog = RoleDialog(self.change_title, self.change_label, item.name, self.roles,
+                            item.role, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._role_chosen(item, dialog.role()))
+        dialog.finished.connect(self._role_dialog_closed)
+        self.role_dialog = dialog
+        dialog.open()
+
+    def _role_chosen(self, item: Involved, role: str) -> None:
+        if self.model.add(Involved(item.id, item.name, role)):
+            self.edited.emit()
+        self.view.setFocus()
+
+    def _role_dialog_closed(self) -> None:
+        self.role_dialog = None
 
     def remove_selected(self) -> None:
         index = self.view.currentIndex()
@@ -117,8 +187,13 @@ class GroupsPanel(InvolvedPanel):
                  parent: QWidget | None = None) -> None:
         model = InvolvementModel(self.tr("Grupp"), self.tr("Inblandning"),
                                  group_involvement_label)
-        super().__init__(model, parent)
+        super().__init__(model, [(g.value, group_involvement_label(g))
+                                 for g in GroupInvolvement], parent)
         model.setParent(self)
+        self.change_button.setText(self.tr("Ändra inblandning…"))
+        self.change_button.setToolTip(self.tr("Ändra inblandningen för den markerade (F2)"))
+        self.change_title = self.tr("Ändra inblandning")
+        self.change_label = self.tr("Ny inblandning:")
         self.chooser = QComboBox()
         self.chooser.setEditable(True)
         self.chooser.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -131,8 +206,7 @@ class GroupsPanel(InvolvedPanel):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.chooser.setMinimumWidth(200)
-        self.role = self._role_combo([(g.value, group_involvement_label(g))
-                                      for g in GroupInvolvement])
+        self.role = self._role_combo(self.roles)
         self.role.setCurrentIndex(self.role.findData(GroupInvolvement.UNKNOWN.value))
         self.add_button = QPushButton(self.tr("Lägg till grupp"))
         self.add_button.setAutoDefault(False)
@@ -176,7 +250,8 @@ class PersonsPanel(InvolvedPanel):
     def __init__(self, people: PeopleService, runner: Runner,
                  parent: QWidget | None = None) -> None:
         model = InvolvementModel(self.tr("Person"), self.tr("Roll"), involvement_role_label)
-        super().__init__(model, parent)
+        super().__init__(model, [(r.value, involvement_role_label(r))
+                                 for r in InvolvementRole], parent)
         model.setParent(self)
         self._people = people
         self._runner = runner
@@ -184,8 +259,7 @@ class PersonsPanel(InvolvedPanel):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök person på namn, alias eller personnummer"))
         self.search.setClearButtonEnabled(True)
-        self.role = self._role_combo([(r.value, involvement_role_label(r))
-                                      for r in InvolvementRole])
+        self.role = self._role_combo(self.roles)
         self.role.setCurrentIndex(self.role.findData(InvolvementRole.OTHER.value))
         self.add_button = QPushButton(self.tr("Lägg till person"))
         self.add_button.setAutoDefault(False)

@@ -12,6 +12,22 @@
         <translation>Involvement</translation>
     </message>
     <message>
+        <source>Ändra inblandning…</source>
+        <translation>Change involvement…</translation>
+    </message>
+    <message>
+        <source>Ändra inblandningen för den markerade (F2)</source>
+        <translation>Change the involvement of the selected one (F2)</translation>
+    </message>
+    <message>
+        <source>Ändra inblandning</source>
+        <translation>Change involvement</translation>
+    </message>
+    <message>
+        <source>Ny inblandning:</source>
+        <translation>New involvement:</translation>
+    </message>
+    <message>
         <source>Välj grupp…</source>
         <translation>Choose group…</translation>
     </message>
@@ -30,6 +46,22 @@
 </context>
 <context>
     <name>InvolvedPanel</name>
+    <message>
+        <source>Ändra roll</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Ny roll:</source>
+        <translation>New role:</translation>
+    </message>
+    <message>
+        <source>Ändra roll…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Ändra rollen för den markerade (F2)</source>
+        <translation>Change the role of the selected one (F2)</translation>
+    </message>
     <message>
         <source>Ta bort ur listan</source>
         <translation>Remove from the list</translation>
@@ -56,6 +88,21 @@
     <message>
         <source>Ingen person matchar ”%1”.</source>
         <translation>No person matches “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Ändra</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Namn:</source>
+        <translation>Name:</translation>
     </message>
 </context>
 </TS>
