@@ -15,6 +15,7 @@ from app.services import audit
 from app.services.session import Services
 from app.ui.dialogs.letter_preview import LetterPreview
 from app.ui.events import Events
+from app.ui.main_window import MainWindow
 from app.ui.pages.base import PageContext
 from app.ui.pages.letters import LetterTemplatesPage
 from app.ui.table_models.letter_templates import TemplatesModel
@@ -161,3 +162,24 @@ def test_locking_clears_the_editor(qtbot: QtBot, page: LetterTemplatesPage) -> N
     page.clear()
     assert page.editor.body() == "" and page.model.rowCount() == 0
     assert page.right.currentWidget() is page.empty
+
+
+def test_leaving_with_unsaved_edits_asks_and_cancel_comes_back(
+        qtbot: QtBot, services: Services, runner: InlineRunner, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services, runner, Events(), settings)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("letters")
+    assert isinstance(page, LetterTemplatesPage)
+    _open(page, "forum")
+    _append(qtbot, page, " ny rad")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    window.show_page("people")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    assert page.editor.body().endswith(" ny rad")
+    window.show_page("people")
+    qtbot.waitUntil(lambda: not answers)
+    assert window.stack.currentWidget() is not page and not page.dirty()

@@ -78,7 +78,7 @@ class TemplateEditor(QWidget):
         self.problem_list.setModel(self.problems)
         self.problem_list.setWordWrap(True)
         self.problem_list.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.problem_list.setMaximumHeight(110)
+        self.problem_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.problem_list.setAccessibleName(self.tr("Problem i mallen"))
         self.problem_list.activated.connect(self._go_to_problem)
         self.problem_list.clicked.connect(self._go_to_problem)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QHideEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -66,6 +67,7 @@ class LetterTemplatesPage(Page):
         self.model = TemplatesModel(self)
         self.table = _table(self.model)
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.sortByColumn(TemplatesModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.letterhead_button = QPushButton(self.tr("Brevhuvud och kontakt…"))
@@ -111,16 +113,21 @@ class LetterTemplatesPage(Page):
         self.right.addWidget(self.empty)
         self.right.addWidget(right)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.letterhead_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        # A handful of templates: a short table on top leaves the width to the text.
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Mallar för breven som skrivs ut. Brevhuvudet och "
+                                     "kontaktuppgifterna gäller alla mallar.")), 1)
+        bar.addWidget(self.letterhead_button)
+        top_layout.addLayout(bar)
+        top_layout.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([330, 900])
+        splitter.setSizes([235, 525])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -130,6 +137,7 @@ class LetterTemplatesPage(Page):
         tab = QWidget()
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
+        buttons.addStretch(0)
         for button in (self.preview_button, self.revert_button, self.save_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(tab)

@@ -7,6 +7,7 @@ the lane and sorted in memory; the page hands the rows in with ``set_rows``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,8 +32,11 @@ def language_label(language: str) -> str:
     return labels.get(language, language)
 
 
-def _when(value: Any) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
+def _when(value: datetime | None) -> str:
+    # Stored in UTC (naive); staff read their own clock.
+    if value is None:
+        return ""
+    return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class TemplatesModel(QAbstractTableModel):

@@ -35,6 +35,10 @@
         <translation>Choose a letter template in the list to read and change its text. Changes are saved as a new version; letters already printed keep their version.</translation>
     </message>
     <message>
+        <source>Mallar för breven som skrivs ut. Brevhuvudet och kontaktuppgifterna gäller alla mallar.</source>
+        <translation>Templates for the letters that are printed. The letterhead and contact details apply to every template.</translation>
+    </message>
+    <message>
         <source>Brevmallar</source>
         <translation>Letter templates</translation>
     </message>
