@@ -119,6 +119,10 @@ def render(outdir: Path) -> list[Path]:
             for key in ("overview", "people", "groups", "network", "incidents", "audit"):
                 window.show_page(key)
                 written.append(_save(app, window, outdir / f"{key}.png"))
+            letters = window.show_page("letters")
+            if letters is not None:
+                letters.show_record("forum/sv")
+                written.append(_save(app, window, outdir / "letters.png"))
 
             records: list[tuple[str, str, Callable[[Services], str]]] = [
                 ("person", "person.png", _rich_person),
