@@ -4,6 +4,7 @@ nothing typed stays on screen, and unlocking brings the forms back, unsaved."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ from app.ui.dialogs.person import PersonWindow
 from app.ui.events import Events
 from app.ui.main_window import MainWindow
 from app.ui.pages.groups import GroupsPage
+from app.ui.pages.incidents import IncidentsPage
 from app.ui.pages.people import PeoplePage
+from app.ui.table_models.involvement import Involved
 from app.ui.tasks import InlineRunner
 from tests.conftest import PASSPHRASE, USER
 
@@ -217,6 +220,12 @@ def test_a_failed_stash_does_not_stop_the_lock_and_is_told_later(
 
 
 
+def _incidents_page(window: MainWindow) -> IncidentsPage:
+    page = window.show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    return page
+
+
 def _groups_page(window: MainWindow) -> GroupsPage:
     page = window.show_page("groups")
     assert isinstance(page, GroupsPage)
@@ -276,3 +285,61 @@ def test_a_restored_group_asks_before_closing(qtbot: QtBot, controller: AppContr
                         lambda *_a: QMessageBox.StandardButton.Discard)
     dialog.close()
     assert not dialog.isVisible()
+
+
+def test_an_incident_form_comes_back_after_a_lock(qtbot: QtBot, controller: AppController,
+                                                  vault_dir: Path) -> None:
+    seed = open_vault(vault_dir, USER, PASSPHRASE)
+    group = seed.groups.create({"name": "Östra gänget"})
+    seed.lock()
+    page = _incidents_page(_unlock(qtbot, controller))
+    page.new_incident()
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.type.setCurrentIndex(dialog.type.findData("shooting"))
+    _type(dialog.place, "Möllevångstorget")
+    _type(dialog.description, "Skott mot en bil, två skadade")
+    dialog.injured.setValue(2)
+    dialog.groups.model.set_rows([Involved(group.id, group.name, "perpetrator_side")])
+    when = dialog.when.dateTime().toString("yyyy-MM-dd HH:mm")
+    assert dialog.windowTitle().endswith("*")
+
+    _lock(qtbot, controller)
+    screen = _texts_on_screen()
+    assert not any(t in screen for t in ("Möllevångstorget", "Skott mot", "Östra"))
+
+    page = _incidents_page(_unlock(qtbot, controller))
+    back = page.dialog
+    assert back is not None and back.isVisible() and back.incident_id is None
+    assert back.place.text() == "Möllevångstorget" and back.injured.value() == 2
+    assert back.description.toPlainText() == "Skott mot en bil, två skadade"
+    assert back.type.currentData() == "shooting"
+    assert back.when.dateTime().toString("yyyy-MM-dd HH:mm") == when
+    assert back.groups.model.pairs() == [(group.id, "perpetrator_side")]
+    assert back.windowTitle().endswith("*")
+    back.save()
+    assert controller.services is not None
+    (saved,) = controller.services.incidents.search(limit=10)
+    assert saved.place == "Möllevångstorget" and [g.group_id for g in saved.groups] == [group.id]
+
+
+def test_an_incident_deleted_meanwhile_comes_back_as_a_new_one(
+        qtbot: QtBot, controller: AppController, vault_dir: Path) -> None:
+    seed = open_vault(vault_dir, USER, PASSPHRASE)
+    incident = seed.incidents.create({"occurred_at": datetime(2026, 3, 1, 21, 30),
+                                      "type": "threat", "place": "Torget"})
+    seed.lock()
+    page = _incidents_page(_unlock(qtbot, controller))
+    page.show_record(incident.id)
+    assert page.dialog is not None
+    _type(page.dialog.area, "Södra")
+    _lock(qtbot, controller)
+    other = open_vault(vault_dir, USER, PASSPHRASE)
+    other.incidents.delete(incident.id)
+    other.lock()
+
+    page = _incidents_page(_unlock(qtbot, controller))
+    back = page.dialog
+    assert back is not None and back.incident_id is None
+    assert back.area.text() == "Södra" and back.place.text() == ""  # only what was typed
+    assert back.message.isVisible() and "togs bort" in back.message.text()

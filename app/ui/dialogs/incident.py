@@ -3,16 +3,19 @@
 New or existing (an existing one is read through the service, which logs the read). Saving
 runs on the lane; the service checks every value and a refused save shows each reason next to
 its field and stores nothing. The form is not modal, so a double-clicked group or person can
-be looked at in the main window while the form stays open.
+be looked at in the main window while the form stays open. Closing with unsaved changes asks
+first, except when the vault locks: then the typed values (the involved lists included, as
+they are saved with the form) are handed over as a ``Draft`` and come back after unlocking.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.models.enums import Gmi, IncidentType
+from app.services.drafts import Draft
 from app.services.groups import GroupService
 from app.services.incidents import IncidentDTO, IncidentService
 from app.services.people import PeopleService
@@ -42,6 +47,7 @@ from app.ui.table_models.involvement import Involved
 from app.ui.tasks import Runner
 
 ERROR_STYLE = "color: #a4262c;"
+WHEN_FORMAT = "yyyy-MM-dd HH:mm"
 
 
 class IncidentDialog(QDialog):
@@ -153,6 +159,19 @@ class IncidentDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.type.setFocus()
+        self._pending_draft: Draft | None = None
+        self._discarding = False
+        self._baseline = self.state()
+        for line in (self.place, self.area):
+            line.textEdited.connect(self._mark)
+        for combo in (self.type, self.gmi):
+            combo.activated.connect(self._mark)
+        for spin in (self.injured, self.killed):
+            spin.valueChanged.connect(self._mark)
+        self.when.dateTimeChanged.connect(self._mark)
+        self.description.textChanged.connect(self._mark)
+        for panel in (self.groups, self.persons):
+            panel.edited.connect(self._mark)
 
         if incident_id is not None:
             self._set_enabled(False)
@@ -204,8 +223,18 @@ class IncidentDialog(QDialog):
         self.persons.model.set_rows([Involved(p.person_id, p.name, p.role.value)
                                      for p in incident.persons])
         self._set_enabled(True)
+        self._baseline = self.state()
+        self._mark()
+        self._apply_pending_draft()
 
     def _load_failed(self, exc: BaseException) -> None:
+        if self._pending_draft is not None:
+            # Deleted while the vault was locked: keep what was typed, as a new incident.
+            self.incident_id = None
+            self.setWindowTitle(self.tr("Ny händelse"))
+            self._set_enabled(True)
+            self._apply_pending_draft(gone=True)
+            return
         self.message.setText(user_message(exc))
         self.message.show()
 
@@ -246,6 +275,7 @@ class IncidentDialog(QDialog):
 
     def _saved(self, incident: IncidentDTO) -> None:
         self.incident_id = incident.id
+        self._baseline = self.state()
         self.saved.emit(incident.id)
         self.accept()
 
@@ -274,3 +304,112 @@ class IncidentDialog(QDialog):
         for label in self.errors.values():
             label.hide()
             label.clear()
+
+    # ---- drafts across a lock --------------------------------------------------------------
+    def state(self) -> dict[str, str]:
+        """Every field as text; the involved lists as JSON (id, name, role)."""
+        def involved(panel: GroupsPanel | PersonsPanel) -> str:
+            rows = [panel.model.item(i) for i in range(panel.model.rowCount())]
+            return json.dumps([[r.id, r.name, r.role] for r in rows], ensure_ascii=False)
+
+        return {"occurred_at": self.when.dateTime().toString(WHEN_FORMAT),
+                "type": str(self.type.currentData() or ""), "place": self.place.text(),
+                "area": self.area.text(), "gmi": str(self.gmi.currentData()),
+                "injured": str(self.injured.value()), "killed": str(self.killed.value()),
+                "description": self.description.toPlainText(),
+                "groups": involved(self.groups), "persons": involved(self.persons)}
+
+    def changes(self) -> dict[str, str]:
+        state = self.state()
+        return {k: v for k, v in state.items() if v != self._baseline.get(k)}
+
+    def restore_state(self, state: dict[str, str]) -> None:
+        """Put typed values back over the shown incident; they count as unsaved changes."""
+        for field, text in state.items():
+            if field == "occurred_at":
+                when = QDateTime.fromString(text, WHEN_FORMAT)
+                if when.isValid():
+                    self.when.setDateTime(when)
+            elif field in ("type", "gmi"):
+                combo = self.type if field == "type" else self.gmi
+                combo.setCurrentIndex(max(0, combo.findData(text or None)))
+            elif field in ("place", "area"):
+                (self.place if field == "place" else self.area).setText(text)
+            elif field in ("injured", "killed") and text.isdigit():
+                (self.injured if field == "injured" else self.killed).setValue(int(text))
+            elif field == "description":
+                self.description.setPlainText(text)
+            elif field in ("groups", "persons"):
+                panel = self.groups if field == "groups" else self.persons
+                panel.model.set_rows([Involved(*row) for row in json.loads(text)])
+        self._mark()
+
+    def draft(self) -> Draft | None:
+        """What is typed and not saved, or None when there is nothing to keep."""
+        if self._pending_draft is not None:
+            return self._pending_draft  # restored but the incident has not come back yet
+        if self.incident_id is not None and self._loaded is None:
+            return None  # still loading: nothing typed yet
+        changes = self.changes()
+        return Draft("incident", self.incident_id, changes) if changes else None
+
+    def restore_draft(self, draft: Draft) -> None:
+        self._pending_draft = draft
+        if self.incident_id is None or self._loaded is not None:
+            self._apply_pending_draft(gone=draft.record_gone)
+
+    def _apply_pending_draft(self, gone: bool = False) -> None:
+        draft, self._pending_draft = self._pending_draft, None
+        if draft is None:
+            return
+        self.restore_state(draft.fields)
+        if gone:
+            self.message.setText(self.tr(
+                "Händelsen togs bort medan valvet var låst. Det du skrev visas här som en ny "
+                "händelse: spara för att lägga till händelsen igen, eller stäng och kasta "
+                "uppgifterna."))
+            self.message.show()
+
+    def _mark(self) -> None:
+        """A star in the title while something is unsaved."""
+        title = self.windowTitle().removesuffix(" *")
+        self.setWindowTitle(f"{title} *" if self.changes() else title)
+
+    # ---- closing ---------------------------------------------------------------------------
+    def discard(self) -> None:
+        """Close without asking and forget everything typed (the vault is locking)."""
+        self._discarding = True
+        self._pending_draft = None
+        for line in (self.place, self.area):
+            line.clear()
+        self.description.clear()
+        self.groups.model.set_rows([])
+        self.persons.model.set_rows([])
+        self.close()
+
+    def reject(self) -> None:
+        if self._discarding or not self.changes() or not self._ask_before_closing():
+            return super().reject()
+        return None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._discarding and self.changes() and self._ask_before_closing():
+            event.ignore()
+            return
+        self._discarding = True  # asked once: QDialog's close also passes through reject()
+        super().closeEvent(event)
+
+    def _ask_before_closing(self) -> bool:
+        """True when the form must stay open (cancelled, or saving first)."""
+        answer = QMessageBox.question(
+            self, self.tr("Osparade ändringar"),
+            self.tr("Spara ändringarna innan fönstret stängs?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            self.save()
+            return True
+        if answer == QMessageBox.StandardButton.Cancel:
+            return True
+        self._discarding = True
+        return False

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import Gmi, IncidentType
+from app.services.drafts import Draft
 from app.services.groups import GroupDTO
 from app.ui.crash import user_message
 from app.ui.dialogs.incident import IncidentDialog
@@ -193,7 +194,7 @@ class IncidentsPage(Page):
         self.search.clear()
         self.search.blockSignals(False)
         if self.dialog is not None:
-            self.dialog.close()
+            self.dialog.discard()  # its draft was collected first; nothing typed may stay
             self.dialog = None
         self.model.clear()
         self.period.clear()
@@ -278,6 +279,17 @@ class IncidentsPage(Page):
         has = self._selected_id() is not None
         self.open_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+
+    def drafts(self) -> list[Draft]:
+        draft = self.dialog.draft() if self.dialog is not None else None
+        return [draft] if draft is not None else []
+
+    def restore_draft(self, draft: Draft) -> bool:
+        if draft.kind != "incident":
+            return False
+        gone = draft.record_id is None or draft.record_gone
+        self._open(None if gone else draft.record_id).restore_draft(draft)
+        return True
 
     def new_incident(self) -> None:
         self._open(None)

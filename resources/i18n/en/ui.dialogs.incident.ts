@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>IncidentDialog</name>
@@ -70,6 +69,18 @@
     <message>
         <source>Händelse %1</source>
         <translation>Incident %1</translation>
+    </message>
+    <message>
+        <source>Händelsen togs bort medan valvet var låst. Det du skrev visas här som en ny händelse: spara för att lägga till händelsen igen, eller stäng och kasta uppgifterna.</source>
+        <translation>The incident was deleted while the vault was locked. What you typed is shown here as a new incident: save to add the incident again, or close to discard it.</translation>
+    </message>
+    <message>
+        <source>Osparade ändringar</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Spara ändringarna innan fönstret stängs?</source>
+        <translation>Save the changes before the window closes?</translation>
     </message>
 </context>
 </TS>
