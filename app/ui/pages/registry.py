@@ -7,6 +7,7 @@ from app.ui.pages.base import Page
 
 def page_classes() -> list[type[Page]]:
     from app.ui.pages.audit import AuditPage
+    from app.ui.pages.callins import CallInsPage
     from app.ui.pages.groups import GroupsPage
     from app.ui.pages.incidents import IncidentsPage
     from app.ui.pages.letters import LetterTemplatesPage
@@ -14,10 +15,10 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.overview import OverviewPage
     from app.ui.pages.people import PeoplePage
 
-    return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage,
+    return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage, CallInsPage,
             LetterTemplatesPage, AuditPage]
 
 
 # Which page shows records of each kind (for Page.open_record routing).
 RECORD_PAGES = {"person": "people", "group": "groups", "incident": "incidents",
-                "audit": "audit", "letter_template": "letters"}
+                "audit": "audit", "letter_template": "letters", "callin": "callins"}
