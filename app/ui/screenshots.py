@@ -116,7 +116,8 @@ def render(outdir: Path) -> list[Path]:
             window = MainWindow(services, runner, Events(), settings)
             window.resize(*SIZE)
             window.show()
-            for key in ("overview", "people", "groups", "network", "incidents", "audit"):
+            for key in ("overview", "people", "groups", "network", "incidents", "callins",
+                        "audit"):
                 window.show_page(key)
                 written.append(_save(app, window, outdir / f"{key}.png"))
             letters = window.show_page("letters")
@@ -129,6 +130,8 @@ def render(outdir: Path) -> list[Path]:
                 ("group", "group.png", _busiest_group),
                 ("incident", "incident.png",
                  lambda s: s.incidents.search(type="shooting", limit=1)[0].id),
+                ("callin", "callin.png",
+                 lambda s: max(s.callins.list(), key=lambda c: c.invitees_total).id),
             ]
             for kind, name, pick in records:
                 before = set(QApplication.topLevelWidgets())

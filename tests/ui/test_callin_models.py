@@ -51,6 +51,8 @@ def test_register_rows_and_sorting() -> None:
     model.sort(CallInsModel.TITLE, Qt.SortOrder.DescendingOrder)
     assert [model.callin(r).id for r in range(3)] == ["a", "c", "b"]
     assert model.row_of("c") == 1
+    model.sort(-1)  # no column: the service's order again
+    assert [model.callin(r).id for r in range(3)] == ["a", "b", "c"]
     model.clear()
     assert model.rowCount() == 0
 

@@ -33,11 +33,13 @@ class CallInsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CallInSummary] = []
+        self._listed: list[CallInSummary] = []  # in the service's order
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # ---- content -------------------------------------------------------------------------
     def set_callins(self, rows: list[CallInSummary]) -> None:
         self.beginResetModel()
+        self._listed = list(rows)
         self._rows = list(rows)
         if self._sort is not None:
             self._order(*self._sort)
@@ -45,7 +47,7 @@ class CallInsModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._rows = []
+        self._rows, self._listed = [], []
         self.endResetModel()
 
     def callin(self, row: int) -> CallInSummary:
@@ -105,9 +107,15 @@ class CallInsModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """By a column; a column outside the table (-1) is the service's order again:
+        undated drafts first, then newest first."""
         self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
-        self._order(column, order)
+        if 0 <= column < self.COLUMN_COUNT:
+            self._sort = (column, order)
+            self._order(column, order)
+        else:
+            self._sort = None
+            self._rows = list(self._listed)
         self.layoutChanged.emit()
 
     def _order(self, column: int, order: Qt.SortOrder) -> None:
