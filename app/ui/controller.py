@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.paths import default_vault_dir
@@ -32,6 +32,7 @@ from app.ui.dialogs.settings import SettingsDialog
 from app.ui.dialogs.unlock import Opener, UnlockDialog
 from app.ui.events import Events
 from app.ui.idle import IdleWatcher, auto_lock_minutes
+from app.ui.language import chosen_language, current_language, install_language
 from app.ui.main_window import MainWindow
 from app.ui.tasks import Runner
 from app.vault.vault import Vault
@@ -142,12 +143,7 @@ class AppController(QObject):
         self.folder = services.vault.folder.absolute()
         # Only the folder is remembered: no names, no passphrases, nothing from the vault.
         self.settings.setValue(LAST_VAULT_KEY, str(self.folder))
-        window = MainWindow(services, self.runner, self.events, self.settings)
-        window.lock_requested.connect(self.lock)
-        window.settings_requested.connect(self.show_settings)
-        window.closed.connect(self._window_closed)
-        self.window = window
-        window.show()
+        window = self._open_window(services)
         if self.dialog is not None:
             self.dialog.deleteLater()
             self.dialog = None
@@ -157,6 +153,15 @@ class AppController(QObject):
         self.runner.run(services.drafts.take, on_done=lambda d: self._restore(window, d),
                         on_error=lambda exc: window.show_status(user_message(exc)),
                         owner=window)
+
+    def _open_window(self, services: Services) -> MainWindow:
+        window = MainWindow(services, self.runner, self.events, self.settings)
+        window.lock_requested.connect(self.lock)
+        window.settings_requested.connect(self.show_settings)
+        window.closed.connect(self._window_closed)
+        self.window = window
+        window.show()
+        return window
 
     def _restore(self, window: MainWindow, drafts: list[Draft]) -> None:
         window.restore_drafts(drafts)
@@ -186,6 +191,30 @@ class AppController(QObject):
 
     def _settings_saved(self) -> None:
         self.idle.set_timeout(self._idle_ms())
+        if chosen_language(self.settings) != current_language():
+            # Later: the settings dialog is a child of the window about to be replaced and
+            # is still inside its own accept().
+            QTimer.singleShot(0, self.apply_language)
+
+    def apply_language(self) -> None:
+        """Switch the screens' language now: a new main window in the new language replaces
+        the old one, on the same page and with its unsaved forms; the vault stays open."""
+        app = QApplication.instance()
+        old = self.window
+        if old is None or self.services is None or not isinstance(app, QApplication):
+            return
+        install_language(app, chosen_language(self.settings))
+        drafts = _drafts_of(old)  # before anything is cleared
+        old.save_layout()
+        self._locking = True  # the old window's close must not lock the vault
+        self.settings_dialog = None  # a child of the old window: closed with it
+        window = self._open_window(self.services)
+        old.clear()
+        old.close()
+        old.deleteLater()
+        self._locking = False
+        if drafts:
+            window.restore_drafts(drafts, announce=False)
 
     def _settings_closed(self) -> None:
         if self.settings_dialog is not None:

@@ -14,11 +14,15 @@ from app.paths import resources_dir
 
 SOURCE_LANGUAGE = "sv"
 LANG_ENV = "MOTTRYCK_LANG"
-LANGUAGE_KEY = "ui/language"  # chosen in the settings dialog; applied at the next start
+LANGUAGE_KEY = "ui/language"  # chosen in the settings dialog
 _LOCALES = {
     "sv": QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden),
     "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
 }
+
+
+_installed: list[QTranslator] = []
+_current = SOURCE_LANGUAGE
 
 
 def languages() -> tuple[str, ...]:
@@ -47,14 +51,26 @@ def _load(app: QApplication, path: Path) -> QTranslator | None:
 
 def install_language(app: QApplication, lang: str) -> list[QTranslator]:
     """Number formats for ``lang``, Qt's own texts (standard buttons such as "Stäng") and,
-    unless it is the source language, our catalogue. Returns the installed translators
-    (keep them: Qt does not own them); a catalogue not built yet is skipped and the
-    Swedish text shows."""
+    unless it is the source language, our catalogue; the language installed before is
+    removed first, so this also switches. Returns the installed translators (held here as
+    well: Qt does not own them); a catalogue not built yet is skipped and the Swedish text
+    shows. Widgets built before the switch keep their text: the caller rebuilds them."""
+    global _current
     lang = lang if lang in _LOCALES else SOURCE_LANGUAGE
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
     QLocale.setDefault(_LOCALES[lang])
     i18n.set_language(lang)
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     paths = [qt_dir / f"qtbase_{lang}.qm"]
     if lang != SOURCE_LANGUAGE:
         paths += sorted((resources_dir() / "i18n" / lang).glob("*.qm"))
-    return [t for t in (_load(app, p) for p in paths) if t is not None]
+    _installed.extend(t for t in (_load(app, p) for p in paths) if t is not None)
+    _current = lang
+    return list(_installed)
+
+
+def current_language() -> str:
+    """The language installed last (Swedish before any)."""
+    return _current

@@ -200,10 +200,13 @@ class MainWindow(QMainWindow):
         """Every unsaved form of every page (asked right before ``clear``)."""
         return [draft for page in self.pages for draft in page.drafts()]
 
-    def restore_drafts(self, drafts: list[Draft]) -> int:
-        """Reopen the forms of ``drafts`` (unsaved again); returns how many were reopened."""
+    def restore_drafts(self, drafts: list[Draft], *, announce: bool = True) -> int:
+        """Reopen the forms of ``drafts`` (unsaved again); returns how many were reopened.
+        ``announce`` says so in the status bar (after a lock, not after a language switch)."""
         restored = sum(1 for draft in drafts
                        if any(page.restore_draft(draft) for page in self.pages))
+        if not announce:
+            return restored
         if restored == 1:
             self.show_status(self.tr("1 osparat formulär återställdes efter låsningen"))
         elif restored:

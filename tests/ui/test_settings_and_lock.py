@@ -19,8 +19,15 @@ from app.ui.controller import AppController
 from app.ui.dialogs.settings import SettingsDialog
 from app.ui.events import Events
 from app.ui.idle import AUTO_LOCK_KEY, IdleWatcher, auto_lock_minutes
-from app.ui.language import LANG_ENV, LANGUAGE_KEY, chosen_language
+from app.ui.language import (
+    LANG_ENV,
+    LANGUAGE_KEY,
+    chosen_language,
+    current_language,
+    install_language,
+)
 from app.ui.main_window import GEOMETRY_KEY, MainWindow
+from app.ui.pages.people import PeoplePage
 from app.ui.tasks import InlineRunner
 from tests.conftest import PASSPHRASE, USER
 from tests.ui.conftest import add_people, numbered_people
@@ -31,6 +38,8 @@ def controller(vault_dir: Path, runner: InlineRunner, settings: QSettings,
                qtbot: QtBot) -> Iterator[AppController]:
     ctl = AppController(vault_dir, runner, Events(), settings)
     yield ctl
+    if current_language() != "sv":  # a test switched it: the next tests expect Swedish
+        install_language(QApplication.instance(), "sv")  # type: ignore[arg-type]
     ctl.idle.stop()
     for widget in (ctl.window, ctl.dialog):
         if widget is not None:
@@ -62,7 +71,7 @@ def test_settings_are_stored_and_the_idle_time_applies_at_once(
     assert dialog.minutes.minimum() == 1 and dialog.minutes.maximum() == 120
     assert not dialog.language_note.isVisible()
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    assert dialog.language_note.text() == "Det nya språket används nästa gång Mottryck startar."
+    assert dialog.language_note.text().startswith("Fönstren byter språk när du trycker OK")
     dialog.minutes.clear()
     qtbot.keyClicks(dialog.minutes, "12")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -71,6 +80,36 @@ def test_settings_are_stored_and_the_idle_time_applies_at_once(
     assert controller.idle.timer.interval() == 12 * 60_000
     assert controller.settings_dialog is None
     assert chosen_language(settings) == "en"
+
+
+def test_a_new_language_applies_at_once_keeping_the_vault_open_and_unsaved_forms(
+        qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(LANG_ENV, raising=False)
+    window = _unlock(qtbot, controller)
+    services = controller.services
+    page = window.show_page("people")
+    assert isinstance(page, PeoplePage)
+    form = page.new_person().form
+    qtbot.keyClicks(form.inputs["first_name"], "Zoltan")
+    assert window.nav.item(0).text() == "Översikt"
+
+    window.settings_action.trigger()
+    dialog = controller.settings_dialog
+    assert isinstance(dialog, SettingsDialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.window is not window)
+
+    new = controller.window
+    assert new is not None and new.isVisible()
+    assert controller.services is services and not services.vault.locked
+    assert current_language() == "en"
+    assert new.nav.item(0).text() == "Overview"
+    new_page = new.page("people")
+    assert isinstance(new_page, PeoplePage)
+    assert new.stack.currentWidget() is new_page  # the same page as before
+    (restored,) = new_page._new_windows
+    assert restored.form.inputs["first_name"].text() == "Zoltan"
 
 
 def test_cancel_in_settings_changes_nothing(qtbot: QtBot, settings: QSettings) -> None:

@@ -78,7 +78,8 @@ class SettingsDialog(QDialog):
             note = self.tr("Just nu bestämmer miljövariabeln %1 språket.").replace(
                 "%1", LANG_ENV)
         elif self.language.currentData() != self._language_at_start:
-            note = self.tr("Det nya språket används nästa gång Mottryck startar.")
+            note = self.tr("Fönstren byter språk när du trycker OK; osparade formulär "
+                           "följer med.")
         else:
             note = ""
         self.language_note.setText(note)

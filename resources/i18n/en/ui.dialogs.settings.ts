@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>SettingsDialog</name>
@@ -28,8 +27,8 @@
         <translation>The environment variable %1 decides the language at the moment.</translation>
     </message>
     <message>
-        <source>Det nya språket används nästa gång Mottryck startar.</source>
-        <translation>The new language is used the next time Mottryck starts.</translation>
+        <source>Fönstren byter språk när du trycker OK; osparade formulär följer med.</source>
+        <translation>The windows change language when you press OK; unsaved forms come along.</translation>
     </message>
 </context>
 </TS>
