@@ -301,3 +301,50 @@ def test_discard_on_lock_forgets_without_asking(qtbot: QtBot, context: PageConte
     assert not wizard.isVisible()
     assert wizard.details.title_edit.text() == "" and wizard.candidates.model.rowCount() == 0
     assert context.services.callins.count() == 0
+
+
+def test_callins_page_plans_new_and_continues_drafts(qtbot: QtBot, context: PageContext,
+                                                    register: dict[str, str]) -> None:
+    from app.ui.pages.callins import CallInsPage
+
+    page = CallInsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    wizard = page.new_callin()
+    assert page.new_callin() is wizard  # one wizard at a time
+    wizard.details.title_edit.setText("Utkast från sidan")
+    with qtbot.waitSignal(wizard.saved) as saved:
+        wizard.save_draft()
+    page.reload()
+    page.view.selectRow(page.model.row_of(saved.args[0]))
+    assert page.plan_button.isEnabled()
+    page.continue_planning()
+    assert page.wizard is not None and page.wizard is not wizard
+    assert page.wizard.call_in_id == saved.args[0]
+    assert page.wizard.details.title_edit.text() == "Utkast från sidan"
+    page.clear()  # locking closes the wizard without asking
+    assert page.wizard is None
+
+
+def test_models_keep_choices_and_order(services: Services, register: dict[str, str]) -> None:
+    from app.ui.table_models.candidates import CandidatesModel
+    from app.ui.table_models.planned_speakers import PlannedSpeakersModel
+
+    found = services.callins.candidates([register["norra"]], date.today())
+    model = CandidatesModel()
+    model.set_candidates(found)
+    model.set_reason(1, "Aktiv")  # a reason chooses the person
+    assert [i.person_id for i in model.invitees()] == [register["Olle"]]
+    model.set_candidates([])  # other groups: the chosen stays, the rest go
+    assert model.rowCount() == 1 and model.row(0).name == "Olle Ek" and model.reason(0) == "Aktiv"
+    model.set_chosen(0, False)
+    assert model.invitees() == () and model.missing_reasons() == []
+    speakers = PlannedSpeakersModel()
+    for role in (SpeakerRole.POLICE, SpeakerRole.PROSECUTOR, SpeakerRole.OTHER):
+        speakers.update(speakers.add(role), name=role.value, minutes=5)
+    assert speakers.move(2, -1) == 1 and speakers.move(0, -1) == 0  # the top stays on top
+    speakers.remove(0)
+    assert [s.name for s in speakers.speakers()] == ["other", "prosecutor"]
+    assert speakers.total_minutes() == 10 and speakers.incomplete() == []
+    assert speakers.index(0, speakers.ORDER).data() == "1"

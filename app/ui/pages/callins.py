@@ -8,7 +8,7 @@ import html
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from app.models.enums import CallInStatus
 from app.services.callin_dto import CallInSummary
 from app.ui.crash import user_message
 from app.ui.dialogs.callin import CallInWindow
+from app.ui.dialogs.callin_wizard import CallInWizard
 from app.ui.icons import page_icon
 from app.ui.labels import callin_status_label
 from app.ui.pages.base import Page, PageContext
@@ -89,8 +90,17 @@ class CallInsPage(Page):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
 
-        # The planning buttons ("Ny call-in…", "Fortsätt planera") go first in this row.
+        self.new_button = QPushButton(page_icon("add"), self.tr("Ny call-in…"))
+        self.new_button.setToolTip(self.tr("Planera en ny call-in steg för steg (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_callin)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_callin)
+        self.plan_button = QPushButton(self.tr("Fortsätt planera"))
+        self.plan_button.setToolTip(self.tr("Fortsätt planera det valda utkastet"))
+        self.plan_button.clicked.connect(self.continue_planning)
+        self.wizard: CallInWizard | None = None
         self.tools = QHBoxLayout()
+        self.tools.addWidget(self.new_button)
+        self.tools.addWidget(self.plan_button)
         self.tools.addWidget(self.open_button)
         self.tools.addStretch(1)
         self.tools.addWidget(self.count_label)
@@ -160,6 +170,9 @@ class CallInsPage(Page):
             if shiboken6.isValid(window):
                 window.discard()
         self.windows.clear()
+        if self.wizard is not None and shiboken6.isValid(self.wizard):
+            self.wizard.discard()
+        self.wizard = None
         self._debounce.stop()
         self.search.blockSignals(True)
         self.search.clear()
@@ -207,6 +220,9 @@ class CallInsPage(Page):
 
     def _selection_changed(self) -> None:
         self.open_button.setEnabled(self.selected_id() is not None)
+        rows = self.view.selectionModel().selectedRows()
+        self.plan_button.setEnabled(bool(rows) and self.model.callin(rows[0].row()).status
+                                    is CallInStatus.DRAFT)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -237,3 +253,26 @@ class CallInsPage(Page):
 
     def _forget(self, call_in_id: str) -> None:
         self.windows.pop(call_in_id, None)
+
+    # ---- planning ------------------------------------------------------------------------
+    def new_callin(self) -> CallInWizard:
+        return self._plan(None)
+
+    def continue_planning(self) -> None:
+        call_in_id = self.selected_id()
+        if call_in_id is not None and self.plan_button.isEnabled():
+            self._plan(call_in_id)
+
+    def _plan(self, call_in_id: str | None) -> CallInWizard:
+        """One wizard at a time: a second request raises the one already open."""
+        if self.wizard is not None and shiboken6.isValid(self.wizard) \
+                and self.wizard.isVisible():
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return self.wizard
+        wizard = CallInWizard(self.context, call_in_id, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.saved.connect(lambda _id: self.status_message.emit(self.tr("Call-in sparad")))
+        self.wizard = wizard
+        wizard.show()
+        return wizard

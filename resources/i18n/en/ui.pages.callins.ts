@@ -23,6 +23,22 @@
         <translation>Open the selected call-in (Enter)</translation>
     </message>
     <message>
+        <source>Ny call-in…</source>
+        <translation>New call-in…</translation>
+    </message>
+    <message>
+        <source>Planera en ny call-in steg för steg (Ctrl+N)</source>
+        <translation>Plan a new call-in step by step (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Fortsätt planera</source>
+        <translation>Continue planning</translation>
+    </message>
+    <message>
+        <source>Fortsätt planera det valda utkastet</source>
+        <translation>Continue planning the selected draft</translation>
+    </message>
+    <message>
         <source>Genomförd</source>
         <translation>Held</translation>
     </message>
@@ -65,6 +81,10 @@
     <message>
         <source>En call-in planeras i steg: datum och plats, vilka grupper den riktar sig till, vilka som bjuds in och varför, talarna och logistiken. Börja med ”Ny call-in…”; ett utkast kan sparas och planeras färdigt senare.</source>
         <translation>A call-in is planned in steps: date and venue, the groups it addresses, who is invited and why, the speakers and the logistics. Start with “New call-in…”; a draft can be saved and finished later.</translation>
+    </message>
+    <message>
+        <source>Call-in sparad</source>
+        <translation>Call-in saved</translation>
     </message>
 </context>
 </TS>
