@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
 
 from app.errors import FieldError, ValidationError
 from app.i18n import _
@@ -26,7 +26,7 @@ from app.models.enums import MessagePart, NotificationKind, NotificationSetting,
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
-from app.services.doses import Doses, count_doses, member_on
+from app.services.doses import Doses, count_doses, live, member_on, members_ever
 from app.services.notification_fields import (
     NOTIFICATION_FIELDS,
     TeamMember,
@@ -215,15 +215,20 @@ class NotificationService:
         if until:
             end = until if isinstance(until, datetime) else _day_start(until + timedelta(days=1))
             stmt = stmt.where(Notification.delivered_at < end)
-        people = [NotificationPerson.notification_id == Notification.id,
-                  NotificationPerson.deleted.is_(False)]
-        if person_id:
-            people.append(NotificationPerson.person_id == person_id)
-        if group_id:
-            people.append(member_on(group_id, NotificationPerson.person_id,
-                                             Notification.delivered_at))
         if person_id or group_id:
-            stmt = stmt.where(exists().where(and_(*people)))
+            # The matching notifications' ids first, walking the person or membership index;
+            # an EXISTS per notification would visit every delivery.
+            n2 = aliased(Notification)
+            ids = (select(NotificationPerson.notification_id)
+                   .join(n2, n2.id == NotificationPerson.notification_id)
+                   .where(live(NotificationPerson)))
+            if person_id:
+                ids = ids.where(NotificationPerson.person_id == person_id)
+            if group_id:
+                ids = ids.where(NotificationPerson.person_id.in_(members_ever(group_id)),
+                                member_on(group_id, NotificationPerson.person_id,
+                                          n2.delivered_at))
+            stmt = stmt.where(Notification.id.in_(ids))
         stmt = stmt.order_by(Notification.delivered_at.desc().nulls_last(),
                              Notification.created_at.desc(), Notification.id)
         with self.db.read() as s:

@@ -39,7 +39,7 @@ from app.models import (
 )
 from app.models.enums import InviteeStatus, NotificationKind, ReferralStatus
 from app.services.db import Db
-from app.services.doses import member_on
+from app.services.doses import live, member_on, members_ever
 from app.services.timeline_words import (
     callin_status_word,
     channel_word,
@@ -274,8 +274,9 @@ class TimelineService:
                 .join(NotificationPerson, NotificationPerson.notification_id == Notification.id)
                 .join(Person, Person.id == NotificationPerson.person_id)
                 .outerjoin(CallIn, CallIn.id == Notification.callin_id)
-                .where(NotificationPerson.deleted.is_(False), Notification.deleted.is_(False),
-                       Person.deleted.is_(False), Notification.delivered_at.is_not(None),
+                .where(live(NotificationPerson), live(Notification), Person.deleted.is_(False),
+                       Notification.delivered_at.is_not(None),
+                       NotificationPerson.person_id.in_(members_ever(group_id)),
                        member_on(group_id, NotificationPerson.person_id,
                                  Notification.delivered_at))).all():
             name = f"{first} {last}"
