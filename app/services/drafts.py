@@ -18,14 +18,17 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import Group, Incident, Person, SyncMixin, VaultMeta
+from app.models import CallIn, Group, Incident, Person, SyncMixin, VaultMeta
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db, utcnow
 
 PREFIX = "draft:"
-KINDS = ("person", "group", "incident")
-_MODELS: dict[str, type[SyncMixin]] = {"person": Person, "group": Group, "incident": Incident}
+# "callin_plan": the planning wizard (values: the plan as JSON and the step); "callin": the
+# call-in window's unsaved details.
+KINDS = ("person", "group", "incident", "callin_plan", "callin")
+_MODELS: dict[str, type[SyncMixin]] = {"person": Person, "group": Group, "incident": Incident,
+                                       "callin_plan": CallIn, "callin": CallIn}
 
 
 @dataclass(frozen=True)
