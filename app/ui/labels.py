@@ -17,11 +17,16 @@ from app.models.enums import (
     InviteeStatus,
     InvolvementRole,
     LetterKind,
+    MessagePart,
+    NotificationKind,
+    NotificationSetting,
+    NotificationTrigger,
     RelationKind,
     ServiceType,
     SpeakerRole,
 )
 from app.services.audit import Action
+from app.services.notification_fields import TeamRole
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 
@@ -198,6 +203,56 @@ def letter_kind_label(kind: LetterKind | str | None) -> str:
         LetterKind.CUSTOM_NOTIFICATION: translate("labels", "Brev efter riktat samtal"),
     }
     return labels.get(LetterKind(kind), "") if kind else ""
+
+
+def notification_kind_label(kind: NotificationKind | str | None) -> str:
+    labels = {
+        NotificationKind.CUSTOM: translate("labels", "Riktat samtal"),
+        NotificationKind.CALLIN_INVITATION: translate("labels", "Kallelse till call-in"),
+    }
+    return labels.get(NotificationKind(kind), "") if kind else ""
+
+
+def notification_trigger_label(trigger: NotificationTrigger | str | None) -> str:
+    labels = {
+        NotificationTrigger.INCIDENT: translate("labels", "Händelse"),
+        NotificationTrigger.CONFLICT: translate("labels", "Konflikt"),
+        NotificationTrigger.RELEASE: translate("labels", "Frigivning"),
+        NotificationTrigger.CALLIN_FOLLOW_UP: translate("labels", "Uppföljning av call-in"),
+        NotificationTrigger.OTHER: translate("labels", "Annan anledning"),
+    }
+    return labels.get(NotificationTrigger(trigger), "") if trigger else ""
+
+
+def notification_setting_label(setting: NotificationSetting | str | None) -> str:
+    labels = {
+        NotificationSetting.HOME: translate("labels", "Hemma"),
+        NotificationSetting.STREET: translate("labels", "På gatan"),
+        NotificationSetting.FRIVARD_OFFICE: translate("labels", "Frivårdskontor"),
+        NotificationSetting.INSTITUTION: translate("labels", "Anstalt eller institution"),
+        NotificationSetting.OTHER: translate("labels", "Annan plats"),
+    }
+    return labels.get(NotificationSetting(setting), "") if setting else ""
+
+
+def message_part_label(part: MessagePart | str | None) -> str:
+    labels = {
+        MessagePart.MORAL: translate("labels", "Moraliskt budskap"),
+        MessagePart.GROUP_CONSEQUENCE: translate("labels", "Gruppkonsekvens"),
+        MessagePart.LEGAL_EXPOSURE: translate("labels", "Rättsliga konsekvenser"),
+        MessagePart.HELP_OFFER: translate("labels", "Erbjudande om hjälp"),
+    }
+    return labels.get(MessagePart(part), "") if part else ""
+
+
+def team_role_label(role: TeamRole | str | None) -> str:
+    labels = {
+        TeamRole.POLICE: translate("labels", "Polis"),
+        TeamRole.SOCIAL_WORKER: translate("labels", "Socialtjänst"),
+        TeamRole.FRIVARD: translate("labels", "Frivård"),
+        TeamRole.OTHER: translate("labels", "Annan roll"),
+    }
+    return labels.get(TeamRole(role), "") if role else ""
 
 
 def date_text(value: date | None) -> str:

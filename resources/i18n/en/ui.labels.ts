@@ -335,6 +335,70 @@
         <translation>Letter after a custom notification</translation>
     </message>
     <message>
+        <source>Riktat samtal</source>
+        <translation>Custom notification</translation>
+    </message>
+    <message>
+        <source>Kallelse till call-in</source>
+        <translation>Call-in invitation</translation>
+    </message>
+    <message>
+        <source>Frigivning</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Uppföljning av call-in</source>
+        <translation>Call-in follow-up</translation>
+    </message>
+    <message>
+        <source>Annan anledning</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Hemma</source>
+        <translation>At home</translation>
+    </message>
+    <message>
+        <source>På gatan</source>
+        <translation>On the street</translation>
+    </message>
+    <message>
+        <source>Frivårdskontor</source>
+        <translation>Probation office</translation>
+    </message>
+    <message>
+        <source>Anstalt eller institution</source>
+        <translation>Prison or institution</translation>
+    </message>
+    <message>
+        <source>Annan plats</source>
+        <translation>Other place</translation>
+    </message>
+    <message>
+        <source>Moraliskt budskap</source>
+        <translation>Moral message</translation>
+    </message>
+    <message>
+        <source>Gruppkonsekvens</source>
+        <translation>Group consequence</translation>
+    </message>
+    <message>
+        <source>Rättsliga konsekvenser</source>
+        <translation>Legal exposure</translation>
+    </message>
+    <message>
+        <source>Erbjudande om hjälp</source>
+        <translation>Offer of help</translation>
+    </message>
+    <message>
+        <source>Socialtjänst</source>
+        <translation>Social services</translation>
+    </message>
+    <message>
+        <source>Frivård</source>
+        <translation>Probation service</translation>
+    </message>
+    <message>
         <source>%1 person</source>
         <translation>%1 person</translation>
     </message>
