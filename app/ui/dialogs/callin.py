@@ -5,7 +5,7 @@ Non-modal, one window per call-in (the call-ins page keeps track and closes them
 vault locks). Opening reads the call-in on the lane — ``get`` logs the consultation, as it
 names the people invited — together with which of its groups each invitee belongs to. Every
 change is one service call; after it the window reads the call-in again and the other screens
-are told.
+are told. Only the details tab holds typed text between saves: a lock keeps it as a draft.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.callin_dto import CallInDTO
+from app.services.drafts import Draft
 from app.ui.dialogs.callin_details import DetailsTab
 from app.ui.dialogs.callin_invitees import InviteesTab
 from app.ui.dialogs.callin_letters import LettersTab
@@ -55,6 +56,7 @@ class CallInWindow(QWidget):
         self.call_in_id = call_in_id
         self.callin: CallInDTO | None = None
         self._discarding = False
+        self._pending: Draft | None = None  # typed details waiting for the call-in to be read
         self.resize(1080, 680)
         self.setMinimumSize(820, 520)
         self.setWindowTitle(self.tr("Call-in"))
@@ -123,6 +125,9 @@ class CallInWindow(QWidget):
         for tab in self.all_tabs():
             tab.show_callin(callin)
         self.invitees.set_groups(groups)
+        if self._pending is not None:
+            draft, self._pending = self._pending, None
+            self.restore_draft(draft)
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(error_text(exc))
@@ -141,9 +146,25 @@ class CallInWindow(QWidget):
         self.status_message.emit(self.tr("Call-in har tagits bort"))
         self.discard()
 
+    # ---- drafts across a lock --------------------------------------------------------------
+    def draft(self) -> Draft | None:
+        """The details typed and not saved, or None."""
+        if self._pending is not None:
+            return self._pending
+        changes = self.details.changes()
+        return Draft("callin", self.call_in_id, changes) if changes else None
+
+    def restore_draft(self, draft: Draft) -> None:
+        if self.callin is None:
+            self._pending = draft  # applied once the call-in is read
+            return
+        self.details.restore_changes(draft.fields)
+        self.tabs.setCurrentWidget(self.details)
+
     # ---- closing -------------------------------------------------------------------------
     def discard(self) -> None:
         """Close without asking and forget everything shown (the vault is locking)."""
+        self._pending = None
         self._discarding = True
         for tab in self.all_tabs():
             tab.clear()

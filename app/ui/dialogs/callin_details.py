@@ -124,6 +124,22 @@ class DetailsTab(CallInTab):
     def dirty(self) -> bool:
         return self.callin is not None and self.values() != self.shown_values(self.callin)
 
+    def changes(self) -> dict[str, str]:
+        """The fields typed and not saved (what a lock keeps as a draft)."""
+        if self.callin is None:
+            return {}
+        shown = self.shown_values(self.callin)
+        return {f: v for f, v in self.values().items() if v != shown[f]}
+
+    def restore_changes(self, changes: dict[str, str]) -> None:
+        """Typed values back over the shown call-in; they stay unsaved."""
+        for field, text in changes.items():
+            widget = self._inputs.get(field)
+            if isinstance(widget, QLineEdit):
+                widget.setText(text)
+            elif widget is not None:
+                widget.setPlainText(text)
+
     def show_callin(self, callin: CallInDTO) -> None:
         keep = self.callin is not None and self.dirty()
         super().show_callin(callin)

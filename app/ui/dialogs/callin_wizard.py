@@ -6,10 +6,14 @@ plan as it is (a draft may be incomplete) and closes; opening the wizard with a 
 brings everything back and goes on at the first step that is not done. "Skapa" saves the
 finished plan; if the service refuses it, the wizard goes back to the step concerned and
 shows why. Every read and write runs on the lane.
+
+Locking the vault keeps an unsaved plan: ``draft()`` hands it over (the plan, the step the
+user was on, the names shown) and ``restore_draft`` brings it back on that step, unsaved.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -17,8 +21,11 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
 
 from app.errors import FieldError, ValidationError
-from app.models.enums import CallInStatus
+from app.models.enums import CallInStatus, FrivardStatus, InviteeStatus
 from app.services.callin_dto import CallInDTO, CallInPlan, PlannedInvitee, PlannedSpeaker
+from app.services.callin_plan import PLANNING_STATUSES
+from app.services.callin_plan_json import plan_from_json, plan_to_json
+from app.services.drafts import Draft
 from app.ui.crash import user_message
 from app.ui.dialogs.callin_wizard_candidates import CandidatesPage
 from app.ui.dialogs.callin_wizard_details import DetailsPage, LogisticsPage, PlanPage
@@ -43,6 +50,9 @@ class CallInWizard(QWizard):
         self._busy = False
         self._resume_at: int | None = None
         self._had_date = True
+        self._ready = call_in_id is None  # an existing call-in is shown once it is read
+        self._pending: Draft | None = None  # a draft waiting for its call-in to be read
+        self._notice = ""  # said on the step the wizard resumes at
         self.setWindowTitle(self.tr("Ny call-in") if call_in_id is None
                             else self.tr("Planera call-in"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -64,6 +74,9 @@ class CallInWizard(QWizard):
         for step, page in enumerate(self.steps()):
             self.setPage(step, page)
         self.customButtonClicked.connect(self._custom_button)
+        for page in self.steps():
+            page.edited.connect(self._mark)
+        self.groups.dropped.connect(self._groups_dropped)
         self.resize(960, 640)
         self.setMinimumSize(760, 520)
         self.groups.load()
@@ -119,11 +132,20 @@ class CallInWizard(QWizard):
         self.setWindowTitle(self.tr("Planera call-in: %1").replace("%1", dto.title or "–"))
         self._baseline = self.current_plan()
         self._resume_at = self.first_incomplete()
-        if self.currentId() >= 0:
+        self._ready = True
+        if self._pending is not None:
+            self._apply_draft(self._pending, gone=False)
+        elif self.currentId() >= 0:
             self._resume()
 
     def _load_failed(self, exc: BaseException) -> None:
         self.setEnabled(True)
+        if self._pending is not None:
+            # Deleted while the vault was locked: keep what was typed, as a new plan.
+            self.call_in_id, self._ready = None, True
+            self.setWindowTitle(self.tr("Ny call-in"))
+            self._apply_draft(self._pending, gone=True)
+            return
         self.details.show_errors([FieldError("", user_message(exc))])
         self.button(QWizard.WizardButton.NextButton).setEnabled(False)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, False)
@@ -142,11 +164,86 @@ class CallInWizard(QWizard):
 
     def _resume(self) -> None:
         target, self._resume_at = self._resume_at, None
+        while target is not None and self.currentId() > target:
+            before = self.currentId()
+            self.back()  # a kept plan was on an earlier step than the first one not done
+            if self.currentId() == before:
+                break
         while target is not None and self.currentId() < target:
             before = self.currentId()
             self.next()
             if self.currentId() == before:
                 break
+        notice, self._notice = self._notice, ""
+        if notice and self.currentId() >= 0:
+            self.steps()[self.currentId()].show_errors([FieldError("", notice)])
+
+    def _groups_dropped(self) -> None:
+        """A ticked group is gone: show the groups step, where it says which."""
+        if self._resume_at is not None:
+            self._resume_at = min(self._resume_at, GROUPS)
+        while self.currentId() > GROUPS:
+            self.back()
+
+    # ---- drafts across a lock ------------------------------------------------------------------
+    def draft(self) -> Draft | None:
+        """The unsaved plan and the step it is on, or None when nothing is unsaved."""
+        if self._pending is not None:
+            return self._pending  # restored, but the call-in has not been read back yet
+        if not self._ready or not self.has_changes():
+            return None
+        plan = self.current_plan()
+        model = self.candidates.model
+        people = {i.person_id: [model.name_of(i.person_id), model.frivard_of(i.person_id)]
+                  for i in plan.invitees}
+        groups = dict(zip(self.groups.group_ids(), self.groups.model.checked_names(),
+                          strict=True))
+        return Draft("callin_plan", self.call_in_id, {
+            "plan": plan_to_json(plan), "step": str(max(self.currentId(), DETAILS)),
+            "people": json.dumps(people, ensure_ascii=False),
+            "groups": json.dumps(groups, ensure_ascii=False)})
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Bring a kept plan back (over the call-in once it is read, if it is one)."""
+        if self._ready:
+            self._apply_draft(draft, gone=draft.record_gone)
+        else:
+            self._pending = draft
+
+    def _apply_draft(self, draft: Draft, *, gone: bool) -> None:
+        self._pending = None
+        try:
+            plan = plan_from_json(draft.fields.get("plan", ""))
+            step = min(max(int(draft.fields.get("step", "0")), DETAILS), REVIEW)
+            people = dict(json.loads(draft.fields.get("people", "{}")))
+            names = {str(k): str(v) for k, v in json.loads(
+                draft.fields.get("groups", "{}")).items()}
+        except (ValueError, TypeError, AttributeError):
+            self.details.show_errors([FieldError("", self.tr(
+                "Planen som sparades när valvet låstes kunde inte läsas tillbaka."))])
+            return
+        if gone:
+            plan = _as_new(plan)
+            self._notice = self.tr("Call-in togs bort medan valvet var låst. Planen visas här "
+                                   "som en ny call-in: spara den för att lägga upp den igen, "
+                                   "eller stäng och kasta den.")
+        self.details.apply(plan)
+        self._had_date = True
+        self.candidates.model.set_invitees(list(plan.invitees), [
+            CandidateRow(pid, str(name), frivard_status=_frivard(status))
+            for pid, (name, status) in people.items()])
+        self.programme.apply(plan)
+        self.logistics.apply(plan)
+        self._resume_at = step
+        self.groups.apply(plan, names)  # last: a group gone meanwhile sends it to its step
+        self._mark()
+        if self.currentId() >= 0:
+            self._resume()
+
+    def _mark(self) -> None:
+        """A star in the title while something is unsaved."""
+        title = self.windowTitle().removesuffix(" *")
+        self.setWindowTitle(f"{title} *" if self._ready and self.has_changes() else title)
 
     # ---- saving --------------------------------------------------------------------------------
     def _custom_button(self, which: int) -> None:
@@ -176,6 +273,7 @@ class CallInWizard(QWizard):
         self._busy = False
         self.call_in_id = call_in_id
         self._baseline = self.current_plan()
+        self._mark()
         self.context.events.changed("callin")
         self.saved.emit(call_in_id)
         # Past QWizard.done, which would check the current step again: a draft may be
@@ -230,6 +328,7 @@ class CallInWizard(QWizard):
 
     def discard(self) -> None:
         """The vault is locking: forget everything typed and close without asking."""
+        self._pending = None
         for page in self.steps():
             page.clear()
         self._baseline = self.current_plan()
@@ -247,3 +346,24 @@ def _plan_of(dto: CallInDTO) -> CallInPlan:
         speakers=tuple(PlannedSpeaker(sp.role, sp.name, sp.minutes, sp.id)
                        for sp in dto.speakers),
         logistics=tuple(item.key for item in dto.logistics if item.done))
+
+
+def _as_new(plan: CallInPlan) -> CallInPlan:
+    """A plan of a call-in that is gone, made fit to be saved as a new one: its programme
+    slots get new ids and invitees further down the pipeline go back to approved."""
+    return CallInPlan(
+        title=plan.title, starts_at=plan.starts_at, venue=plan.venue,
+        security_plan=plan.security_plan, practical_notes=plan.practical_notes,
+        group_ids=plan.group_ids,
+        invitees=tuple(i if i.status in PLANNING_STATUSES
+                       else PlannedInvitee(i.person_id, i.reason, InviteeStatus.APPROVED)
+                       for i in plan.invitees),
+        speakers=tuple(PlannedSpeaker(sp.role, sp.name, sp.minutes) for sp in plan.speakers),
+        logistics=plan.logistics)
+
+
+def _frivard(value: object) -> FrivardStatus:
+    try:
+        return FrivardStatus(str(value))
+    except ValueError:
+        return FrivardStatus.NONE

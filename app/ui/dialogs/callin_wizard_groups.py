@@ -1,8 +1,11 @@
-"""Step 2 of the call-in wizard: the groups the call-in addresses (at least one)."""
+"""Step 2 of the call-in wizard: the groups the call-in addresses (at least one).
+
+A plan kept while the vault was locked may name a group deleted meanwhile: once the list of
+groups is known such a group is unticked and the step says which it was (``dropped``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,6 +29,7 @@ GROUPS_MAX = 1000
 
 class GroupsPage(PlanPage):
     fields = ("groups",)
+    dropped = Signal()  # ticked groups that no longer exist were unticked
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -57,11 +61,17 @@ class GroupsPage(PlanPage):
                                     "grupperna under Grupper först."))
         self.empty.setWordWrap(True)
         self.empty.hide()
+        self.gone = QLabel()
+        self.gone.setWordWrap(True)
+        self.gone.setStyleSheet("color: #8a5a00;")
+        self.gone.hide()
+        self._listed: set[str] | None = None  # ids in the loaded list (None: not known)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.chosen)
+        layout.addWidget(self.gone)
         layout.addWidget(self.message)
         self.model.checked_changed.connect(self._show_chosen)
         self.model.checked_changed.connect(self.edited)
@@ -76,6 +86,23 @@ class GroupsPage(PlanPage):
         self.empty.setVisible(not groups)
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A capped list may leave groups out: then nothing can be said to be missing.
+        self._listed = {g.id for g in groups} if len(groups) < GROUPS_MAX else None
+        self._drop_missing()
+
+    def _drop_missing(self) -> None:
+        if self._listed is None:
+            return
+        pairs = list(zip(self.model.checked_ids(), self.model.checked_names(), strict=True))
+        missing = [name or self.tr("(namn okänt)") for gid, name in pairs
+                   if gid not in self._listed]
+        if not missing:
+            return
+        self.model.set_checked([gid for gid, _name in pairs if gid in self._listed])
+        self.gone.setText(self.tr("Borttagen sedan planen skrevs, och inte längre vald: %1")
+                          .replace("%1", ", ".join(missing)))
+        self.gone.show()
+        self.dropped.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.show_errors([FieldError("groups", user_message(exc))])
@@ -93,6 +120,7 @@ class GroupsPage(PlanPage):
 
     def apply(self, plan: CallInPlan, names: dict[str, str]) -> None:
         self.model.set_checked(list(plan.group_ids), names)
+        self._drop_missing()
 
     def group_ids(self) -> tuple[str, ...]:
         return self.model.checked_ids()
@@ -106,3 +134,5 @@ class GroupsPage(PlanPage):
         super().clear()
         self.search.clear()
         self.model.clear()
+        self.gone.clear()
+        self.gone.hide()

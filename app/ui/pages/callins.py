@@ -5,6 +5,7 @@ invited and came; filter by status, search by title, venue or group; a window pe
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import CallInStatus
-from app.services.callin_dto import CallInSummary
+from app.services.callin_dto import CallInPlan, CallInSummary
+from app.services.callin_plan_json import plan_to_json
+from app.services.drafts import Draft
 from app.ui.crash import user_message
 from app.ui.dialogs.callin import CallInWindow
 from app.ui.dialogs.callin_wizard import CallInWizard
@@ -164,6 +167,27 @@ class CallInsPage(Page):
     def show_record(self, record_id: str) -> None:
         self.open_callin(record_id)
 
+    def drafts(self) -> list[Draft]:
+        found = [w.draft() for w in self.windows.values() if shiboken6.isValid(w)]
+        if self.wizard is not None and shiboken6.isValid(self.wizard) \
+                and self.wizard.isVisible():
+            found.append(self.wizard.draft())
+        return [d for d in found if d is not None]
+
+    def restore_draft(self, draft: Draft) -> bool:
+        if draft.kind == "callin" and draft.record_id is not None and not draft.record_gone:
+            self.open_callin(draft.record_id).restore_draft(draft)
+            return True
+        if draft.kind == "callin":
+            # The call-in was deleted meanwhile: what was typed comes back as a new plan.
+            draft = Draft("callin_plan", None, {"plan": plan_to_json(_plan_of_details(
+                draft.fields)), "step": "0"}, record_gone=True)
+        if draft.kind != "callin_plan":
+            return False
+        gone = draft.record_id is None or draft.record_gone
+        self._plan(None if gone else draft.record_id).restore_draft(draft)
+        return True
+
     def clear(self) -> None:
         super().clear()
         for window in list(self.windows.values()):
@@ -276,3 +300,16 @@ class CallInsPage(Page):
         self.wizard = wizard
         wizard.show()
         return wizard
+
+
+def _plan_of_details(fields: dict[str, str]) -> CallInPlan:
+    """A plan from the call-in window's typed details (its time as ÅÅÅÅ-MM-DD TT:MM)."""
+    try:
+        starts: datetime | None = datetime.strptime(fields.get("starts_at", ""),
+                                                    "%Y-%m-%d %H:%M")
+    except ValueError:
+        starts = None
+    return CallInPlan(title=fields.get("title", ""), starts_at=starts,
+                      venue=fields.get("venue") or None,
+                      security_plan=fields.get("security_plan") or None,
+                      practical_notes=fields.get("practical_notes") or None)

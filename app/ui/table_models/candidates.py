@@ -152,6 +152,10 @@ class CandidatesModel(QAbstractTableModel):
         row = self._known.get(person_id)
         return row.name if row else person_id
 
+    def frivard_of(self, person_id: str) -> str:
+        row = self._known.get(person_id)
+        return (row.frivard_status if row else FrivardStatus.NONE).value
+
     def _row_changed(self, n: int) -> None:
         self.dataChanged.emit(self.index(n, 0), self.index(n, self.COLUMN_COUNT - 1))
         self.chosen_changed.emit()

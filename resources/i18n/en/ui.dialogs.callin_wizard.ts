@@ -43,6 +43,14 @@
         <translation>Plan call-in: %1</translation>
     </message>
     <message>
+        <source>Planen som sparades när valvet låstes kunde inte läsas tillbaka.</source>
+        <translation>The plan kept when the vault was locked could not be read back.</translation>
+    </message>
+    <message>
+        <source>Call-in togs bort medan valvet var låst. Planen visas här som en ny call-in: spara den för att lägga upp den igen, eller stäng och kasta den.</source>
+        <translation>The call-in was deleted while the vault was locked. The plan is shown here as a new call-in: save it to add it again, or close and discard it.</translation>
+    </message>
+    <message>
         <source>Osparade ändringar</source>
         <translation>Unsaved changes</translation>
     </message>

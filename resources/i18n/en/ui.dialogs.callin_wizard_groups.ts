@@ -19,6 +19,14 @@
         <translation>There are no groups in the register yet. Add the groups under Groups first.</translation>
     </message>
     <message>
+        <source>(namn okänt)</source>
+        <translation>(name unknown)</translation>
+    </message>
+    <message>
+        <source>Borttagen sedan planen skrevs, och inte längre vald: %1</source>
+        <translation>Deleted since the plan was written, and no longer chosen: %1</translation>
+    </message>
+    <message>
         <source>Valda: %1</source>
         <translation>Chosen: %1</translation>
     </message>
