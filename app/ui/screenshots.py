@@ -29,6 +29,7 @@ from app.ui.dialogs.unlock import UnlockDialog
 from app.ui.events import Events
 from app.ui.language import chosen_language, install_language
 from app.ui.main_window import MainWindow
+from app.ui.pages.callins import CallInsPage
 from app.ui.tasks import InlineRunner
 from app.vault.kdf import KdfParams
 
@@ -79,6 +80,26 @@ def _busiest_group(services: Services) -> str:
     groups = services.groups.search(limit=500)
     related = {r.group_a_id for r in services.groups.relations(current_only=True)}
     return max(groups, key=lambda g: (g.id in related, g.current_members)).id
+
+
+def _wizard(app: QApplication, window: MainWindow, services: Services, path: Path) -> Path:
+    """The planning wizard on its candidates step: the busiest group, three chosen."""
+    page = window.show_page("callins")
+    assert isinstance(page, CallInsPage)
+    wizard = page.new_callin()
+    wizard.details.title_edit.setText("Call-in Norra, hösten")
+    wizard.details.venue.setText("Tingsrättens sal 2")
+    wizard.next()
+    groups = wizard.groups.model
+    groups.toggle(groups.row_of(_busiest_group(services)))
+    wizard.next()
+    for row, reason in enumerate(wizard.candidates.reason.itemText(n) for n in range(3)):
+        wizard.candidates.model.set_reason(row, reason)
+    wizard.candidates.view.selectRow(0)
+    try:
+        return _save(app, wizard, path)
+    finally:
+        wizard.discard()
 
 
 def render(outdir: Path) -> list[Path]:
@@ -139,6 +160,8 @@ def render(outdir: Path) -> list[Path]:
                 opened = _new_window(app, before, QWidget)
                 written.append(_save(app, opened, outdir / name))
                 opened.close()
+
+            written.append(_wizard(app, window, services, outdir / "callin-wizard.png"))
 
             dialog = SettingsDialog(settings, parent=window)
             written.append(_save(app, dialog, outdir / "settings.png"))

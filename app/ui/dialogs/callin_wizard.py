@@ -77,7 +77,7 @@ class CallInWizard(QWizard):
         for page in self.steps():
             page.edited.connect(self._mark)
         self.groups.dropped.connect(self._groups_dropped)
-        self.resize(960, 640)
+        self.resize(1080, 640)  # the candidates' columns in view; fits 1366×768
         self.setMinimumSize(760, 520)
         self.groups.load()
         self._baseline = self.current_plan()

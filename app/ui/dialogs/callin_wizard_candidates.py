@@ -36,7 +36,8 @@ from app.ui.table_models.group_members import PersonPickModel
 
 SEARCH_DELAY_MS = 250
 SEARCH_LIMIT = 50
-REASON_WIDTH = 260
+REASON_WIDTH = 220
+COLUMN_CAP_EM = 12
 # (group ids, the call-in's day, the call-in being planned) for the suggestions.
 Query = Callable[[], tuple[tuple[str, ...], date, str | None]]
 
@@ -125,6 +126,11 @@ class CandidatesPage(PlanPage):
                                    "personer för hand eller gå tillbaka och välj fler grupper."))
         self.empty.setVisible(not candidates)
         self.view.resizeColumnsToContents()
+        # Long group names and frivård labels are cut (…) so the period and earlier
+        # notifications stay in view without scrolling sideways.
+        cap = COLUMN_CAP_EM * self.fontMetrics().horizontalAdvance("M")
+        for column in (CandidatesModel.GROUP, CandidatesModel.ROLE, CandidatesModel.FRIVARD):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), cap))
         self.view.setColumnWidth(CandidatesModel.REASON, REASON_WIDTH)
 
     def _failed(self, exc: BaseException) -> None:
