@@ -160,8 +160,14 @@ class CallInService:
             return found
 
     # ---- reads ---------------------------------------------------------------------------
-    def get(self, call_in_id: str) -> CallInDTO:
-        """One call-in in full (programme, groups, invitees with names); audited as READ."""
+    def get(self, call_in_id: str, *, log: bool = True) -> CallInDTO:
+        """One call-in in full (programme, groups, invitees with names); audited as READ.
+
+        ``log=False`` is for a window reading again what it already shows after its own
+        change: the consultation was logged when the window opened, not once per click."""
+        if not log:
+            with self.db.read() as s:
+                return callin_dto(s, self._callin(s, call_in_id))
         with self.db.write() as s:
             callin = self._callin(s, call_in_id)
             audit.record(s, Action.READ, ENTITY, callin.id)
