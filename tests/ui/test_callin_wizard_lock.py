@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEd
 from pytestqt.qtbot import QtBot
 
 from app.models.enums import InviteeStatus
+from app.services import audit
 from app.services.callin_dto import CallInPlan, PlannedInvitee
 from app.services.session import Services, open_vault
 from app.ui.controller import AppController
@@ -309,3 +310,20 @@ def test_typed_details_in_a_call_in_window_come_back(
     back.details.save()
     assert _services(controller).callins.get(call_in_id).venue == "Folkets hus"
     assert back.draft() is None
+
+
+def test_the_call_in_window_logs_one_read_per_opening(
+        qtbot: QtBot, controller: AppController, vault_dir: Path,
+        register: dict[str, str]) -> None:
+    call_in_id = _existing(vault_dir, register)
+    page = _page(_unlock(qtbot, controller))
+    window = page.open_callin(call_in_id)
+    window.details.venue_edit.setText("Folkets hus")
+    window.details.save()
+    window.details.notes_edit.setPlainText("Fika")
+    window.details.save()
+    services = _services(controller)
+    assert window.callin is not None and window.callin.practical_notes == "Fika"
+    reads = [e for e in audit.list_events(services.db, action=audit.Action.READ, limit=100)
+             if e.entity_type == "callin" and e.entity_id == call_in_id]
+    assert len(reads) == 1

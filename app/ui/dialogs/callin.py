@@ -4,8 +4,9 @@ and letters, each a tab.
 Non-modal, one window per call-in (the call-ins page keeps track and closes them when the
 vault locks). Opening reads the call-in on the lane — ``get`` logs the consultation, as it
 names the people invited — together with which of its groups each invitee belongs to. Every
-change is one service call; after it the window reads the call-in again and the other screens
-are told. Only the details tab holds typed text between saves: a lock keeps it as a draft.
+change is one service call; after it the window reads the call-in again (not logged: the
+opening was) and the other screens are told. Only the details tab holds typed text between
+saves: a lock keeps it as a draft.
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ from app.ui.widgets.field_errors import error_label
 Loaded = tuple[CallInDTO, dict[str, str]]
 
 
-def load_callin(context: PageContext, call_in_id: str) -> Loaded:
-    """Runs on the lane: the audited read, then which of the call-in's groups each person is
-    a current member of (for the invitee table)."""
-    callin = context.services.callins.get(call_in_id)
+def load_callin(context: PageContext, call_in_id: str, log: bool = True) -> Loaded:
+    """Runs on the lane: the read (audited when the window opens, not on its refreshes), then
+    which of the call-in's groups each person is a current member of (for the invitee
+    table)."""
+    callin = context.services.callins.get(call_in_id, log=log)
     groups: dict[str, list[str]] = {}
     for ref in callin.groups:
         for m in context.services.groups.memberships(group_id=ref.group_id, current_only=True):
@@ -108,8 +110,10 @@ class CallInWindow(QWidget):
 
     # ---- loading -------------------------------------------------------------------------
     def reload(self) -> None:
+        # One READ in the log per opening; reading again after a change names nothing new.
         self.context.runner.run(load_callin, self.context, self.call_in_id,
-                                on_done=self._show, on_error=self._failed, owner=self)
+                                self.callin is None, on_done=self._show,
+                                on_error=self._failed, owner=self)
 
     def _show(self, loaded: Loaded) -> None:
         callin, groups = loaded
