@@ -1,0 +1,301 @@
+"""Recording a custom notification (riktat samtal), step by step: who and when → why → where
+and with whom → the message → the outcome → review and save.
+
+Every step is checked before Next, with the message under the field. Saving sends the whole
+notification to the service (``create``, or ``update`` for one opened for editing); if the
+service refuses, the wizard goes back to the first step concerned and shows why there. The
+wizard may open with people already chosen (from a person's window). Every read and write
+runs on the lane.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from app.errors import FieldError, ValidationError
+from app.models.enums import MessagePart
+from app.services.notifications import NotificationDTO
+from app.ui.crash import user_message
+from app.ui.dialogs.notification_steps import Step, WhereStep, WhoStep, WhyStep
+from app.ui.labels import (
+    message_part_label,
+    notification_setting_label,
+    notification_trigger_label,
+    team_role_label,
+)
+from app.ui.pages.base import PageContext
+
+WHO, WHY, WHERE, MESSAGE, OUTCOME, REVIEW = range(6)
+
+
+def _text_edit(height: int = 70) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(height)
+    return edit
+
+
+class MessageStep(Step):
+    fields = ("message_parts", "legal_assessment", "help_offered")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setTitle(self.tr("Budskapet"))
+        self.setSubTitle(self.tr("Vilka delar av budskapet framfördes?"))
+        self.parts = {part: QCheckBox(message_part_label(part)) for part in MessagePart}
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        for check in self.parts.values():
+            check.toggled.connect(self._parts_changed)
+            column.addWidget(check)
+        self.legal = _text_edit()
+        self.legal.setToolTip(self.tr("Vad rättsligt står på spel för just den här personen; "
+                                      "fylls i när rättsliga konsekvenser ingick"))
+        self.help = _text_edit()
+        for edit in (self.legal, self.help):
+            edit.textChanged.connect(self.edited)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Delar"), self.errors.wrap("message_parts", box))
+        form.addRow(self.tr("Individuell &rättslig bedömning"),
+                    self.errors.wrap("legal_assessment", self.legal))
+        form.addRow(self.tr("&Erbjuden hjälp"), self.errors.wrap("help_offered", self.help))
+        form.addRow(self.message)
+        self._parts_changed()
+
+    def _parts_changed(self) -> None:
+        # The assessment is the legal part said to this person: only with that part.
+        self.legal.setEnabled(self.parts[MessagePart.LEGAL_EXPOSURE].isChecked())
+        self.edited.emit()
+
+    def chosen(self) -> list[str]:
+        return [p.value for p, check in self.parts.items() if check.isChecked()]
+
+    def problems(self) -> list[FieldError]:
+        if not self.chosen():
+            return [FieldError("message_parts", self.tr("Välj minst en del av budskapet."))]
+        return []
+
+
+class OutcomeStep(Step):
+    fields = ("reaction", "next_step")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setTitle(self.tr("Utfall"))
+        self.setSubTitle(self.tr("Hur togs budskapet emot, och vad händer härnäst?"))
+        self.reaction = _text_edit(90)
+        self.next_step = _text_edit(90)
+        for edit in (self.reaction, self.next_step):
+            edit.textChanged.connect(self.edited)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Reaktion"), self.errors.wrap("reaction", self.reaction))
+        form.addRow(self.tr("&Nästa steg"), self.errors.wrap("next_step", self.next_step))
+        form.addRow(self.message)
+
+
+class ReviewStep(Step):
+    def __init__(self, context: PageContext, wizard: NotificationWizard,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setTitle(self.tr("Granska"))
+        self.setSubTitle(self.tr("Kontrollera uppgifterna och spara."))
+        self._wizard = wizard
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.message)
+
+    def initializePage(self) -> None:
+        self.summary.setText(self._wizard.review_html())
+
+
+class NotificationWizard(QWizard):
+    saved = Signal(str)  # the notification's id
+
+    def __init__(self, context: PageContext, notification_id: str | None = None,
+                 people: list[tuple[str, str]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.notification_id = notification_id
+        self._busy = False
+        self.setWindowTitle(self.tr("Nytt riktat samtal") if notification_id is None
+                            else self.tr("Ändra riktat samtal"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Nästa >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Tillbaka"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Spara"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Avbryt"))
+        self.who = WhoStep(context)
+        self.why = WhyStep(context, self.who.chosen.ids)
+        self.where = WhereStep(context)
+        self.message = MessageStep(context)
+        self.outcome = OutcomeStep(context)
+        self.review = ReviewStep(context, self)
+        for n, step in enumerate(self.steps()):
+            self.setPage(n, step)
+        self.resize(820, 600)
+        self.setMinimumSize(700, 500)
+        for person_id, name in people or ():
+            self.who.add_person(person_id, name)
+        self._baseline = self.values()
+        if notification_id is not None:
+            self.setEnabled(False)
+            context.runner.run(context.services.notifications.get, notification_id,
+                               on_done=self._loaded, on_error=self._load_failed, owner=self)
+
+    def steps(self) -> list[Step]:
+        return [self.who, self.why, self.where, self.message, self.outcome, self.review]
+
+    # ---- values --------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        legal = self.message.legal.toPlainText().strip() if self.message.legal.isEnabled() \
+            else ""
+        return {
+            "person_ids": self.who.chosen.ids(), "delivered_at": self.who.delivered_at(),
+            **self.why.values(), "setting": self.where.setting.currentData(),
+            "team": [{"name": m.name, "role": m.role.value} for m in self.where.team.members()],
+            "message_parts": self.message.chosen(), "legal_assessment": legal or None,
+            "help_offered": self.message.help.toPlainText().strip() or None,
+            "reaction": self.outcome.reaction.toPlainText().strip() or None,
+            "next_step": self.outcome.next_step.toPlainText().strip() or None,
+        }
+
+    def has_changes(self) -> bool:
+        return self.values() != self._baseline
+
+    def _loaded(self, dto: NotificationDTO) -> None:
+        self.setEnabled(True)
+        self.who.chosen.set_people([(p.person_id, p.name) for p in dto.persons])
+        if dto.delivered_at is not None:
+            self.who.when.setDateTime(QDateTime(dto.delivered_at))
+        self.why.apply(dto.trigger.value, dto.trigger_incident_id, dto.callin_id)
+        self.where.setting.setCurrentIndex(max(self.where.setting.findData(
+            dto.setting.value if dto.setting else None), 0))
+        self.where.team.set_members(dto.team)
+        for part, check in self.message.parts.items():
+            check.setChecked(part in dto.message_parts)
+        self.message.legal.setPlainText(dto.legal_assessment or "")
+        self.message.help.setPlainText(dto.help_offered or "")
+        self.outcome.reaction.setPlainText(dto.reaction or "")
+        self.outcome.next_step.setPlainText(dto.next_step or "")
+        self._baseline = self.values()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        self.who.show_errors([FieldError("", user_message(exc))])
+        self.button(QWizard.WizardButton.NextButton).setEnabled(False)
+
+    def review_html(self) -> str:
+        v = self.values()
+        e = html.escape
+        why = notification_trigger_label(v["trigger"])
+        for combo, key in ((self.why.incident, "trigger_incident_id"),
+                           (self.why.callin, "callin_id")):
+            if v[key]:
+                why += f" – {combo.itemText(combo.findData(v[key]))}"
+        rows = [
+            (self.tr("Personer"), ", ".join(name for _id, name in self.who.chosen.people())),
+            (self.tr("Genomfört"), v["delivered_at"].strftime("%Y-%m-%d %H:%M")),
+            (self.tr("Anledning"), why),
+            (self.tr("Plats"), notification_setting_label(v["setting"])),
+            (self.tr("Team"), ", ".join(f"{m.name} ({team_role_label(m.role)})"
+                                        for m in self.where.team.members())),
+            (self.tr("Budskap"), ", ".join(message_part_label(p) for p in v["message_parts"])),
+            (self.tr("Rättslig bedömning"), v["legal_assessment"] or ""),
+            (self.tr("Erbjuden hjälp"), v["help_offered"] or ""),
+            (self.tr("Reaktion"), v["reaction"] or ""),
+            (self.tr("Nästa steg"), v["next_step"] or ""),
+        ]
+        body = "".join(f"<tr><td style='padding-right:12px'><b>{e(k)}</b></td>"
+                       f"<td>{e(val).replace(chr(10), '<br>') or '–'}</td></tr>"
+                       for k, val in rows)
+        return f"<table>{body}</table>"
+
+    # ---- saving --------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        values, notification_id = self.values(), self.notification_id
+        service = self.context.services.notifications
+        for step in self.steps():
+            step.show_errors([])
+        if notification_id is None:
+            self.context.runner.run(service.create, values, on_done=self._saved,
+                                    on_error=self._save_failed, owner=self)
+        else:
+            self.context.runner.run(service.update, notification_id, values,
+                                    on_done=self._saved, on_error=self._save_failed, owner=self)
+
+    def _saved(self, dto: NotificationDTO) -> None:
+        self._busy = False
+        self.notification_id = dto.id
+        self._baseline = self.values()
+        self.context.events.changed("notification")
+        self.saved.emit(dto.id)
+        QDialog.done(self, QDialog.DialogCode.Accepted.value)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        current = max(self.currentId(), 0)
+        if not isinstance(exc, ValidationError):
+            self.steps()[current].show_errors([FieldError("", user_message(exc))])
+            return
+        by_step: dict[int, list[FieldError]] = {}
+        for error in exc.errors:
+            step = next((n for n, s in enumerate(self.steps()) if error.field in s.fields),
+                        current)
+            by_step.setdefault(step, []).append(error)
+        target = min(by_step)
+        while self.currentId() > target:
+            self.back()
+        self.steps()[target].show_errors(by_step[target])
+
+    # ---- closing -------------------------------------------------------------------------
+    def reject(self) -> None:
+        if self._busy:
+            return
+        if self.has_changes() and not self.ask_discard():
+            return
+        super().reject()
+
+    def ask_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Osparade uppgifter"),
+            self.tr("Samtalet är inte sparat. Vill du slänga det du fyllt i?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def discard(self) -> None:
+        """The vault is locking: forget everything typed and close without asking."""
+        self.who.chosen.set_people([])
+        self.who.found.set_people([])
+        self.who.search.clear()
+        self.where.team.set_members([])
+        for edit in (self.message.legal, self.message.help, self.outcome.reaction,
+                     self.outcome.next_step):
+            edit.clear()
+        self._baseline = self.values()
+        self._busy = False
+        super().reject()

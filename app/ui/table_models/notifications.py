@@ -1,0 +1,167 @@
+"""The notification register: date, kind, people, trigger, setting and the message delivered.
+
+The service lists both kinds (custom notifications and call-in invitations) newest first,
+filtered by kind, period and group in SQL; a period holds hundreds, not hundreds of thousands,
+so the rows come in one lane job and the header sorts them in memory. ``set_text`` narrows the
+rows shown to those naming a person (or a call-in) that matches every typed word.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app.models.enums import NotificationKind
+from app.services.notifications import NotificationSummary
+from app.ui.labels import (
+    message_part_label,
+    notification_kind_label,
+    notification_setting_label,
+    notification_trigger_label,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+MUTED = QColor("#6b6b6b")
+
+
+def datetime_text(value: datetime | None) -> str:
+    """ÅÅÅÅ-MM-DD TT:MM, the form staff enter."""
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _matches(n: NotificationSummary, words: list[str]) -> bool:
+    haystack = " ".join([*(p.name for p in n.persons), n.callin_title or ""]).casefold()
+    return all(word in haystack for word in words)
+
+
+class NotificationsModel(QAbstractTableModel):
+    DATE, KIND, PEOPLE, TRIGGER, SETTING, MESSAGE = range(6)
+    COLUMN_COUNT = 6
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._listed: list[NotificationSummary] = []  # in the service's order
+        self._rows: list[NotificationSummary] = []
+        self._words: list[str] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # ---- content -------------------------------------------------------------------------
+    def set_notifications(self, rows: list[NotificationSummary]) -> None:
+        self._listed = list(rows)
+        self._refilter()
+
+    def set_text(self, text: str) -> None:
+        self._words = text.casefold().split()
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._rows = [n for n in self._listed if _matches(n, self._words)]
+        if self._sort is not None:
+            self._order(*self._sort)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows, self._listed, self._words = [], [], []
+        self.endResetModel()
+
+    def listed(self) -> int:
+        """Rows the service returned, before the text filter."""
+        return len(self._listed)
+
+    def notification(self, row: int) -> NotificationSummary:
+        return self._rows[row]
+
+    def row_of(self, notification_id: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.id == notification_id), -1)
+
+    # ---- Qt model ------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Datum"), self.tr("Slag"), self.tr("Personer"), self.tr("Anledning"),
+                  self.tr("Plats"), self.tr("Budskap"))
+        return titles[section] if 0 <= section < self.COLUMN_COUNT else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        n = self._rows[index.row()]
+        column = index.column()
+        invitation = n.kind is NotificationKind.CALLIN_INVITATION
+        if role == Qt.ItemDataRole.ForegroundRole and invitation:
+            return QBrush(MUTED)  # summons to a call-in; the call-in itself is the dose
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.PEOPLE:
+                return "\n".join(p.name for p in n.persons) or None
+            if column == self.KIND and invitation and n.callin_title:
+                return n.callin_title
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.DATE:
+            return datetime_text(n.delivered_at) or self.tr("ej skickad")
+        if column == self.KIND:
+            return notification_kind_label(n.kind)
+        if column == self.PEOPLE:
+            return self.people_text(n)
+        if column == self.TRIGGER:
+            return self.trigger_text(n)
+        if column == self.SETTING:
+            return notification_setting_label(n.setting)
+        if column == self.MESSAGE:
+            return ", ".join(message_part_label(p) for p in n.message_parts)
+        return None
+
+    @staticmethod
+    def trigger_text(n: NotificationSummary) -> str:
+        """Why: the trigger, or for an invitation the call-in it summons to."""
+        if n.kind is NotificationKind.CALLIN_INVITATION:
+            return n.callin_title or ""
+        return notification_trigger_label(n.trigger)
+
+    def people_text(self, n: NotificationSummary) -> str:
+        """Up to two names, then how many more."""
+        names = [p.name for p in n.persons]
+        if len(names) <= 2:
+            return ", ".join(names)
+        return self.tr("%1, %2 och %3 till").replace("%1", names[0]).replace(
+            "%2", names[1]).replace("%3", str(len(names) - 2))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """By a column; -1 is the service's order again (newest first)."""
+        self.layoutAboutToBeChanged.emit()
+        if 0 <= column < self.COLUMN_COUNT:
+            self._sort = (column, order)
+            self._order(column, order)
+        else:
+            self._sort = None
+            self._rows = [n for n in self._listed if _matches(n, self._words)]
+        self.layoutChanged.emit()
+
+    def _order(self, column: int, order: Qt.SortOrder) -> None:
+        def key(n: NotificationSummary) -> Any:
+            if column == self.DATE:
+                return n.delivered_at or datetime.min
+            if column == self.KIND:
+                return notification_kind_label(n.kind).casefold()
+            if column == self.PEOPLE:
+                return self.people_text(n).casefold()
+            if column == self.TRIGGER:
+                return self.trigger_text(n).casefold()
+            if column == self.SETTING:
+                return notification_setting_label(n.setting).casefold()
+            return len(n.message_parts)
+
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)

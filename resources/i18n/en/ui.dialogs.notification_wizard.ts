@@ -1,0 +1,139 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>MessageStep</name>
+    <message>
+        <source>Budskapet</source>
+        <translation>The message</translation>
+    </message>
+    <message>
+        <source>Vilka delar av budskapet framfördes?</source>
+        <translation>Which parts of the message were delivered?</translation>
+    </message>
+    <message>
+        <source>Vad rättsligt står på spel för just den här personen; fylls i när rättsliga konsekvenser ingick</source>
+        <translation>What is legally at stake for this particular person; filled in when legal exposure was part of the message</translation>
+    </message>
+    <message>
+        <source>Delar</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <source>Individuell &amp;rättslig bedömning</source>
+        <translation>Individual &amp;legal assessment</translation>
+    </message>
+    <message>
+        <source>&amp;Erbjuden hjälp</source>
+        <translation>&amp;Help offered</translation>
+    </message>
+    <message>
+        <source>Välj minst en del av budskapet.</source>
+        <translation>Choose at least one part of the message.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationWizard</name>
+    <message>
+        <source>Nytt riktat samtal</source>
+        <translation>New custom notification</translation>
+    </message>
+    <message>
+        <source>Ändra riktat samtal</source>
+        <translation>Edit custom notification</translation>
+    </message>
+    <message>
+        <source>&amp;Nästa &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Tillbaka</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Personer</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Genomfört</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Anledning</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Budskap</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Rättslig bedömning</source>
+        <translation>Legal assessment</translation>
+    </message>
+    <message>
+        <source>Erbjuden hjälp</source>
+        <translation>Help offered</translation>
+    </message>
+    <message>
+        <source>Reaktion</source>
+        <translation>Reaction</translation>
+    </message>
+    <message>
+        <source>Nästa steg</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Osparade uppgifter</source>
+        <translation>Unsaved details</translation>
+    </message>
+    <message>
+        <source>Samtalet är inte sparat. Vill du slänga det du fyllt i?</source>
+        <translation>The notification is not saved. Do you want to discard what you filled in?</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeStep</name>
+    <message>
+        <source>Utfall</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Hur togs budskapet emot, och vad händer härnäst?</source>
+        <translation>How was the message received, and what happens next?</translation>
+    </message>
+    <message>
+        <source>&amp;Reaktion</source>
+        <translation>&amp;Reaction</translation>
+    </message>
+    <message>
+        <source>&amp;Nästa steg</source>
+        <translation>Next &amp;step</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStep</name>
+    <message>
+        <source>Granska</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Kontrollera uppgifterna och spara.</source>
+        <translation>Check the details and save.</translation>
+    </message>
+</context>
+</TS>
