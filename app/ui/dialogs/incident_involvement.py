@@ -69,6 +69,7 @@ class RoleDialog(QDialog):
         for code, text in choices:
             self.combo.addItem(text, code)
         self.combo.setCurrentIndex(max(self.combo.findData(current), 0))
+        self.combo.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ändra"))
