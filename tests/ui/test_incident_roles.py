@@ -26,7 +26,8 @@ def _setup(qtbot: QtBot, services: Services) -> tuple[IncidentsPage, IncidentDia
     ek = services.people.create({"first_name": "Bo", "last_name": "Ek"})
     berg = services.people.create({"first_name": "Åsa", "last_name": "Berg"})
     incident = services.incidents.create({
-        "occurred_at": datetime.now().replace(second=0, microsecond=0) - timedelta(days=2),
+        # Seconds the form does not show: an untouched time must not be logged as changed.
+        "occurred_at": datetime.now().replace(second=37, microsecond=0) - timedelta(days=2),
         "type": "shooting",
         "groups": [group.id], "persons": [(ek.id, "witness"), (berg.id, "victim")]})
     page = IncidentsPage(PageContext(services, InlineRunner(), Events(), QSettings()))

@@ -255,6 +255,11 @@ class IncidentDialog(QDialog):
             "persons": self.persons.model.pairs(),
         }
         loaded = self._loaded
+        if loaded is not None and \
+                loaded.occurred_at.replace(second=0, microsecond=0) == values["occurred_at"]:
+            # The form shows minutes: an untouched time keeps its stored seconds, so the
+            # log does not name a change nobody made.
+            values["occurred_at"] = loaded.occurred_at
         if loaded is not None:
             # Involvement that did not change is left out, so the log names only real changes.
             if values["groups"] == [(g.group_id, g.involvement.value) for g in loaded.groups]:
