@@ -12,13 +12,15 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.incidents import IncidentsPage
     from app.ui.pages.letters import LetterTemplatesPage
     from app.ui.pages.network import NetworkPage
+    from app.ui.pages.notifications import NotificationsPage
     from app.ui.pages.overview import OverviewPage
     from app.ui.pages.people import PeoplePage
 
     return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage, CallInsPage,
-            LetterTemplatesPage, AuditPage]
+            NotificationsPage, LetterTemplatesPage, AuditPage]
 
 
 # Which page shows records of each kind (for Page.open_record routing).
 RECORD_PAGES = {"person": "people", "group": "groups", "incident": "incidents",
-                "audit": "audit", "letter_template": "letters", "callin": "callins"}
+                "audit": "audit", "letter_template": "letters", "callin": "callins",
+                "notification": "notifications"}
