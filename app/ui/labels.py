@@ -116,6 +116,14 @@ def entity_type_label(entity_type: str | None) -> str:
         "incident_list": translate("labels", "Händelselista"),
         "vault": translate("labels", "Valv"),
         "demo_data": translate("labels", "Demodata"),
+        "callin": translate("labels", "Call-in"),
+        "callin_candidates": translate("labels", "Kandidater till call-in"),
+        "callin_invitee": translate("labels", "Inbjuden till call-in"),
+        "notification": translate("labels", "Riktat samtal"),
+        "notification_list": translate("labels", "Lista över riktade samtal"),
+        "letter_template": translate("labels", "Brevmall"),
+        "letterhead": translate("labels", "Brevhuvud"),
+        "draft": translate("labels", "Osparat formulär"),
     }
     return labels.get(entity_type or "", entity_type or "")
 

@@ -187,6 +187,34 @@
         <translation>Demo data</translation>
     </message>
     <message>
+        <source>Call-in</source>
+        <translation>Call-in</translation>
+    </message>
+    <message>
+        <source>Kandidater till call-in</source>
+        <translation>Call-in candidates</translation>
+    </message>
+    <message>
+        <source>Inbjuden till call-in</source>
+        <translation>Call-in invitee</translation>
+    </message>
+    <message>
+        <source>Lista över riktade samtal</source>
+        <translation>Custom notification list</translation>
+    </message>
+    <message>
+        <source>Brevmall</source>
+        <translation>Letter template</translation>
+    </message>
+    <message>
+        <source>Brevhuvud</source>
+        <translation>Letterhead</translation>
+    </message>
+    <message>
+        <source>Osparat formulär</source>
+        <translation>Unsaved form</translation>
+    </message>
+    <message>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>

@@ -46,8 +46,32 @@
         <translation>bytes</translation>
     </message>
     <message>
+        <source>call-in</source>
+        <translation>call-in</translation>
+    </message>
+    <message>
+        <source>call-ins</source>
+        <translation>call-ins</translation>
+    </message>
+    <message>
+        <source>samtycken</source>
+        <translation>consents</translation>
+    </message>
+    <message>
+        <source>antal</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>insatser mot grupper</source>
+        <translation>follow-through actions</translation>
+    </message>
+    <message>
         <source>fält</source>
         <translation>fields</translation>
+    </message>
+    <message>
+        <source>färdigplanerad</source>
+        <translation>finished</translation>
     </message>
     <message>
         <source>format</source>
@@ -58,6 +82,34 @@
         <translation>groups</translation>
     </message>
     <message>
+        <source>kontakter med stödlinjen</source>
+        <translation>help-line contacts</translation>
+    </message>
+    <message>
+        <source>händelser</source>
+        <translation>incidents</translation>
+    </message>
+    <message>
+        <source>inbjudna</source>
+        <translation>invitees</translation>
+    </message>
+    <message>
+        <source>slag</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>språk</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>brev</source>
+        <translation>letter</translation>
+    </message>
+    <message>
+        <source>förhandsgranskade brev</source>
+        <translation>letters previewed</translation>
+    </message>
+    <message>
         <source>medlemskap</source>
         <translation>memberships</translation>
     </message>
@@ -66,8 +118,24 @@
         <translation>method</translation>
     </message>
     <message>
+        <source>underrättelser</source>
+        <translation>notifications</translation>
+    </message>
+    <message>
+        <source>utdata</source>
+        <translation>output</translation>
+    </message>
+    <message>
         <source>personer</source>
         <translation>people</translation>
+    </message>
+    <message>
+        <source>remisser</source>
+        <translation>referrals</translation>
+    </message>
+    <message>
+        <source>relationer</source>
+        <translation>relations</translation>
     </message>
     <message>
         <source>rader</source>
@@ -78,8 +146,28 @@
         <translation>seed</translation>
     </message>
     <message>
+        <source>stödgivare</source>
+        <translation>service providers</translation>
+    </message>
+    <message>
+        <source>medföljande mall</source>
+        <translation>shipped template</translation>
+    </message>
+    <message>
+        <source>talare</source>
+        <translation>speakers</translation>
+    </message>
+    <message>
+        <source>mall</source>
+        <translation>template</translation>
+    </message>
+    <message>
         <source>användare</source>
         <translation>user</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
     </message>
     <message>
         <source>vy</source>
