@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -36,6 +37,8 @@ from app.services.groups import MembershipDTO
 from app.services.people import PersonDTO
 from app.services.timeline import TimelineEntry, TimelineService
 from app.ui.crash import user_message
+from app.ui.dialogs.notification_doses import DosesLabel
+from app.ui.dialogs.notification_wizard import NotificationWizard
 from app.ui.dialogs.person_form import PersonForm
 from app.ui.dialogs.person_memberships import MembershipsTab
 from app.ui.dialogs.person_reveal import RevealPurposeDialog
@@ -90,6 +93,8 @@ class PersonWindow(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.hide()
+        self.doses = DosesLabel()
+        self.doses.hide()  # a new person has none
 
         self.form = PersonForm()
         self.form.reveal_requested.connect(self.reveal)
@@ -124,16 +129,23 @@ class PersonWindow(QWidget):
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(self.tr("Stäng"))
         self.close_button.clicked.connect(self.close)
+        self.notify_button = QPushButton(self.tr("Nytt riktat samtal…"))
+        self.notify_button.setToolTip(self.tr("Registrera ett riktat samtal med personen"))
+        self.notify_button.setEnabled(False)
+        self.notify_button.clicked.connect(self.new_notification)
+        self.notification_wizard: NotificationWizard | None = None
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.notify_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.doses)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -155,9 +167,11 @@ class PersonWindow(QWidget):
     def _data_changed(self, entity_type: str) -> None:
         """Memberships or incidents changed (here or elsewhere): refresh what hangs on the
         person without reading the record again (that would log another consultation)."""
-        if self.person is None or not concerns(entity_type, "membership", "group", "incident"):
+        if self.person is None or not concerns(entity_type, "membership", "group", "incident",
+                                               "notification", "callin"):
             return
         person_id = self.person.id
+        self._load_doses(person_id)
         self.context.runner.run(_related, self.context, person_id,
                                 on_done=lambda r: self._show_related(person_id, *r),
                                 on_error=lambda exc: self._show_message(user_message(exc)),
@@ -171,6 +185,29 @@ class PersonWindow(QWidget):
         self.timeline_model.set_entries(timeline)
         self.timeline_stack.setCurrentWidget(self.timeline if timeline else self.timeline_empty)
 
+    def _load_doses(self, person_id: str) -> None:
+        self.context.runner.run(self.context.services.notifications.doses_for_person,
+                                person_id, on_done=self._show_doses, owner=self)
+
+    def _show_doses(self, doses: Any) -> None:
+        self.doses.show_doses(doses)
+        self.doses.show()
+        self.notify_button.setEnabled(self.person is not None)
+
+    def new_notification(self) -> None:
+        """The custom notification wizard with this person already chosen."""
+        if self.person is None:
+            return
+        wizard = self.notification_wizard
+        if wizard is not None and shiboken6.isValid(wizard) and wizard.isVisible():
+            wizard.raise_()
+            return
+        wizard = NotificationWizard(self.context, people=[(self.person.id,
+                                                           self.person.full_name)], parent=self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.notification_wizard = wizard
+        wizard.show()
+
     def _show_new(self) -> None:
         self.heading.setText(self.tr("Ny person"))
         self.setWindowTitle(self.tr("Ny person"))
@@ -183,6 +220,7 @@ class PersonWindow(QWidget):
     def _show(self, loaded: Loaded) -> None:
         person, memberships, timeline = loaded
         self._show_person(person)
+        self._load_doses(person.id)
         self.memberships.show_memberships(person.id, memberships)
         self.timeline_model.set_entries(timeline)
         self.timeline_stack.setCurrentWidget(self.timeline if timeline else self.timeline_empty)
@@ -353,6 +391,9 @@ class PersonWindow(QWidget):
         self.memberships.clear()
         self.timeline_model.clear()
         self.form.clear_all()
+        self.doses.clear()
+        if self.notification_wizard is not None and shiboken6.isValid(self.notification_wizard):
+            self.notification_wizard.discard()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -35,6 +35,14 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>Nytt riktat samtal…</source>
+        <translation>New custom notification…</translation>
+    </message>
+    <message>
+        <source>Registrera ett riktat samtal med personen</source>
+        <translation>Record a custom notification with this person</translation>
+    </message>
+    <message>
         <source>Hämtar…</source>
         <translation>Loading…</translation>
     </message>
