@@ -60,3 +60,23 @@ def test_new_notification_from_the_person_window_is_prefilled(
     assert wizard is not None and wizard.isVisible()
     assert wizard.who.chosen.people() == [(nora, "Nora Ek")]
     window.discard()
+
+
+def test_group_dialog_shows_members_doses_and_a_timeline(
+        qtbot: QtBot, context: PageContext, services: Services) -> None:
+    from app.ui.dialogs.group import GroupDialog
+
+    nora = services.people.create({"first_name": "Nora", "last_name": "Ek"}).id
+    norra = services.groups.create({"name": "Norra"}).id
+    services.groups.add_membership({"person_id": nora, "group_id": norra})
+    notify(services, nora, 2)
+    dialog = GroupDialog(context, norra)
+    qtbot.addWidget(dialog)
+    assert "Doser: 1 (1 riktat samtal, 0 call-ins)" in dialog.doses.text()
+    assert dialog.tabs.isTabEnabled(4)
+    titles = [dialog.timeline.model.entry(r).record_kind
+              for r in range(dialog.timeline.model.rowCount())]
+    assert "notification" in titles
+    notify(services, nora, 1)
+    context.events.changed("notification")
+    assert "Doser: 2" in dialog.doses.text()

@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.models.enums import GroupStatus
+from app.services.doses import Doses
 from app.services.drafts import Draft
 from app.services.groups import GroupDTO, GroupService
 from app.services.incidents import IncidentDTO
 from app.ui.crash import user_message
 from app.ui.dialogs.group_members import MembersTab
 from app.ui.dialogs.group_relations import RelationsTab
+from app.ui.dialogs.group_timeline import GroupTimelineTab
+from app.ui.dialogs.notification_doses import DosesLabel
 from app.ui.events import concerns
 from app.ui.labels import date_text, group_status_label
 from app.ui.pages.base import PageContext
@@ -234,16 +237,20 @@ class GroupDialog(QDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.message = error_label()
+        self.doses = DosesLabel()
+        self.doses.hide()  # shown once the group's doses are counted
         self.details = DetailsTab(context)
         self.members = MembersTab(context)
         self.relations = RelationsTab(context)
         self.incidents = IncidentsTab(context)
+        self.timeline = GroupTimelineTab(context)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.details, self.tr("Uppgifter"))
         self.tabs.addTab(self.members, self.tr("Medlemmar"))
         self.tabs.addTab(self.relations, self.tr("Relationer"))
         self.tabs.addTab(self.incidents, self.tr("Händelser"))
-        for tab in (self.members, self.relations, self.incidents):
+        self.tabs.addTab(self.timeline, self.tr("Tidslinje"))
+        for tab in (self.members, self.relations, self.incidents, self.timeline):
             tab.open_record.connect(self.open_record)
         self.details.saved.connect(self._saved)
         self.details.edited.connect(self._mark)
@@ -253,6 +260,7 @@ class GroupDialog(QDialog):
         self._close_after_save = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.doses)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         context.events.data_changed.connect(self._data_changed)
@@ -262,7 +270,7 @@ class GroupDialog(QDialog):
         self.details.name.setFocus()
 
     def _enable_tabs(self) -> None:
-        for i in (1, 2, 3):
+        for i in (1, 2, 3, 4):
             self.tabs.setTabEnabled(i, self.group_id is not None)
 
     def reload(self) -> None:
@@ -273,6 +281,17 @@ class GroupDialog(QDialog):
         self.members.load(self.group_id)
         self.relations.load(self.group_id)
         self.incidents.load(self.group_id)
+        self._load_history(self.group_id)
+
+    def _load_history(self, group_id: str) -> None:
+        """The timeline and the members' doses (both follow memberships and deliveries)."""
+        self.timeline.load(group_id)
+        self._context.runner.run(self._context.services.notifications.doses_for_group,
+                                 group_id, on_done=self._show_doses, owner=self)
+
+    def _show_doses(self, doses: Doses) -> None:
+        self.doses.show_doses(doses)
+        self.doses.show()
 
     def _show(self, group: GroupDTO) -> None:
         self.details.show_group(group)
@@ -323,6 +342,8 @@ class GroupDialog(QDialog):
             self.relations.load(self.group_id)
         if concerns(entity_type, "incident"):
             self.incidents.load(self.group_id)
+        if concerns(entity_type, "membership", "incident", "notification", "callin"):
+            self._load_history(self.group_id)
 
     # ---- drafts across a lock ----------------------------------------------------------
     def draft(self) -> Draft | None:
@@ -358,6 +379,8 @@ class GroupDialog(QDialog):
         self._discarding = True
         self._pending_draft = None
         self.details.clear_all()
+        self.timeline.clear()
+        self.doses.clear()
         self.close()
 
     def reject(self) -> None:

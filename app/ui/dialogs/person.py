@@ -418,7 +418,8 @@ class PersonWindow(QWidget):
 
     def _open_entry(self, index: Any) -> None:
         entry = self.timeline_model.entry(index.row())
-        if entry.record_kind in ("group", "incident", "person") and entry.record_id:
+        if entry.record_kind in ("group", "incident", "person", "callin", "notification") \
+                and entry.record_id:
             self.open_record.emit(entry.record_kind, entry.record_id)
 
 

@@ -82,6 +82,10 @@
         <translation>Incidents</translation>
     </message>
     <message>
+        <source>Tidslinje</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
         <source>Kan inte visa gruppen</source>
         <translation>Cannot show the group</translation>
     </message>
