@@ -51,12 +51,12 @@ def cmd_letters(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any, vault_args: Callable[[argparse.ArgumentParser], None]) -> None:
-    p = sub.add_parser("letters", help=_("brev till ett forums deltagare som PDF"),
-                       description=_("Skriver brev till alla som var på forumet (eller med "
+    p = sub.add_parser("letters", help=_("brev till deltagarna i en call-in som PDF"),
+                       description=_("Skriver brev till alla som var på en call-in (eller med "
                                      "--invitees till alla inbjudna) i en PDF, ett brev per "
                                      "sida. Varje brev registreras som utskrivet."))
     vault_args(p)
-    p.add_argument("--call-in", required=True, metavar="ID", help=_("forumets id"))
+    p.add_argument("--call-in", required=True, metavar="ID", help=_("id för call-in"))
     p.add_argument("--out", required=True, type=Path, metavar="FIL.pdf",
                    help=_("PDF-filen som skrivs"))
     p.add_argument("--template", default=None, metavar="NAMN",

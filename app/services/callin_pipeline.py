@@ -49,7 +49,7 @@ def invitee_move_error(current: InviteeStatus, new: InviteeStatus) -> str | None
     if abs(a - b) == 1 or (a == b == 3):
         return None
     return _("Kan inte gå från {old} till {new}: ett steg i taget, framåt eller tillbaka "
-             "(föreslagen → godkänd → kallad → deltog/uteblev/återbud).").format(
+             "(föreslagen → godkänd → kallad → deltog/uteblev/förhinder).").format(
         old=invitee_status_word(current).lower(), new=invitee_status_word(new).lower())
 
 

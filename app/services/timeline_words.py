@@ -48,7 +48,7 @@ def invitee_word(status: InviteeStatus) -> str:
         InviteeStatus.INVITED: _("Kallad"),
         InviteeStatus.ATTENDED: _("Deltog"),
         InviteeStatus.NO_SHOW: _("Uteblev"),
-        InviteeStatus.EXCUSED: _("Återbud"),
+        InviteeStatus.EXCUSED: _("Förhinder"),
     }.get(status, str(status))
 
 

@@ -28,8 +28,8 @@ FIELD_HELP: Mapping[str, str] = Labels({
     "öppettider": _("öppettiderna i brevhuvudet"),
     "avsändare": _("samverkansparterna i brevhuvudet"),
     "ort": _("orten i brevhuvudet"),
-    "plats": _("forumets lokal (bara forumbrev)"),
-    "tid": _("forumets datum och klockslag (bara forumbrev)"),
+    "plats": _("lokalen för call-in (bara brev om en call-in)"),
+    "tid": _("datum och klockslag för call-in (bara brev om en call-in)"),
 })
 
 ALIASES: Mapping[str, str] = {
@@ -171,7 +171,7 @@ def check(body: str, kind: LetterKind | None = None) -> list[TemplateProblem]:
     if kind is not None and kind not in CALLIN_KINDS:
         problems += [
             TemplateProblem(seg.line, seg.column, f"{{{seg.name}}}",
-                            _("fältet {{{name}}} finns bara i brev om ett forum").format(
+                            _("fältet {{{name}}} finns bara i brev om en call-in").format(
                                 name=seg.name))
             for seg in segments if isinstance(seg, Field) and seg.name in CALLIN_ONLY]
     return sorted(problems, key=lambda p: (p.line, p.column))

@@ -304,9 +304,9 @@ class LetterService:
             people = rcp.callin_recipients(s, call_in_id, invitees=invitees)
             context = _callin_context(callin.venue, callin.starts_at, language)
         if not people:
-            raise ValidationError(FieldError("recipients", _(
-                "ingen har fått inbjudan till forumet" if invitees
-                else "ingen är registrerad som närvarande på forumet"), _("mottagare")))
+            raise ValidationError(FieldError("recipients", (
+                _("ingen har fått inbjudan till denna call-in") if invitees
+                else _("ingen är registrerad som närvarande på denna call-in")), _("mottagare")))
         return _Batch(found, people, context, call_in_id=call_in_id)
 
     def _notification_batch(self, notification_id: str, template: str | None,
@@ -332,7 +332,7 @@ class LetterService:
             if found.kind in CALLIN_KINDS:
                 if not call_in_id:
                     raise ValidationError(FieldError("call_in_id", _(
-                        "ett forumbrev behöver ett forum"), _("forum")))
+                        "ett brev om en call-in behöver en call-in"), _("call-in")))
                 callin = rcp.load_callin(s, call_in_id)
                 context = _callin_context(callin.venue, callin.starts_at, language)
             if notification_id:
@@ -447,8 +447,8 @@ def _check_output(output: str) -> None:
 
 def _kind_text(kind: LetterKind) -> str:
     return {
-        LetterKind.CALLIN_HANDOUT: _("brev efter forum"),
-        LetterKind.CALLIN_INVITATION: _("inbjudan till forum"),
+        LetterKind.CALLIN_HANDOUT: _("brev efter call-in"),
+        LetterKind.CALLIN_INVITATION: _("inbjudan till call-in"),
         LetterKind.CUSTOM_NOTIFICATION: _("brev efter riktat samtal"),
     }[kind]
 
