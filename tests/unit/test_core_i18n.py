@@ -123,3 +123,20 @@ def test_a_validation_error_reads_in_english_and_swedish_comes_back(english: Pat
     with pytest.raises(ValidationError) as again:
         clean_person({})
     assert str(again.value) == "förnamn: måste fyllas i; efternamn: måste fyllas i"
+
+
+def test_every_core_message_is_a_literal_the_extractor_can_see() -> None:
+    """``_("a" if x else "b")`` or ``_(f"…")`` never reaches the catalogue and stays Swedish
+    in English mode; write ``_("a") if x else _("b")``. (A name bound to a ``_("…")``
+    literal elsewhere is fine.)"""
+    import ast
+
+    hidden = []
+    for path in i18n_catalogue.sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("_", "n_") and node.args
+                    and not isinstance(node.args[0], ast.Constant | ast.Name)
+                    and path.name != "i18n.py"):
+                hidden.append(f"{path.name}:{node.lineno}")
+    assert hidden == []
