@@ -38,7 +38,8 @@ def _summary(overview: OverviewService, log: bool) -> OverviewDTO:
 
 class OverviewPage(Page):
     key = "overview"
-    watches = ("group", "membership", "group_relation", "person", "incident", "referral")
+    watches = ("group", "membership", "group_relation", "person", "incident", "referral",
+               "notification", "callin")
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -58,7 +59,8 @@ class OverviewPage(Page):
         self.error_label.hide()
 
         self.cards = {name: StatCard() for name in (
-            "groups", "people", "shootings", "explosions", "harmed", "conflicts")}
+            "groups", "people", "shootings", "explosions", "harmed", "conflicts",
+            "notified", "repeatedly", "doses", "next_callin")}
         self._cards = QGridLayout()
         self._cards.setSpacing(10)
 
@@ -110,16 +112,16 @@ class OverviewPage(Page):
         self._reflow(event.size().width())
 
     def _reflow(self, width: int) -> None:
-        """Six cards and two lists side by side on a wide window; on a narrow one (a 1366
+        """Five cards and two lists a row on a wide window; on a narrow one (a 1366
         px laptop with the navigation open and the window halved) three cards and one list
         a row, so nothing is cut off and no sideways scrolling is needed."""
-        columns = 6 if width >= 1000 else 3
+        columns = 5 if width >= 1000 else 3
         if columns == self._columns:
             return
         self._columns = columns
         for n, card in enumerate(self.cards.values()):
             self._cards.addWidget(card, n // columns, n % columns)
-        lists = 2 if columns == 6 else 1
+        lists = 2 if columns == 5 else 1
         for n, section in enumerate((self.reviews, self.frivard, self.uncoded, self.referrals)):
             self._sections.addWidget(section, n // lists, n % lists)
         for column in range(2):
@@ -176,11 +178,35 @@ class OverviewPage(Page):
         n = dto.current_conflicts
         self.cards["conflicts"].set_value(
             n, self.tr("pågående konflikt") if n == 1 else self.tr("pågående konflikter"))
+        self._show_process(dto)
         self.reviews.set_items(dto.reviews_due, dto.reviews_due_total)
         self.frivard.set_items(dto.frivard_ending, dto.frivard_ending_total)
         self.uncoded.set_items(dto.uncoded, dto.uncoded_total)
         self.referrals.set_items(dto.referrals_overdue, dto.referrals_overdue_total)
         self.referrals.setVisible(bool(dto.referrals_overdue_total))
+
+    def _show_process(self, dto: OverviewDTO) -> None:
+        """The message's reach since ``doses_since`` (12 months) and the next call-in."""
+        since = date_text(dto.doses_since) if dto.doses_since else ""
+        n = dto.people_notified
+        self.cards["notified"].set_value(
+            n, (self.tr("person nådd av budskapet sedan %1") if n == 1
+                else self.tr("personer nådda av budskapet sedan %1")).replace("%1", since))
+        self.cards["repeatedly"].set_value(
+            dto.people_notified_repeatedly, self.tr("av dem mer än en gång"))
+        n = dto.doses
+        self.cards["doses"].set_value(
+            n, (self.tr("dos (riktade samtal och call-ins) sedan %1") if n == 1
+                else self.tr("doser (riktade samtal och call-ins) sedan %1")).replace("%1", since))
+        upcoming = dto.next_callin
+        if upcoming is None:
+            self.cards["next_callin"].set_value("–", self.tr("ingen call-in planerad"))
+            return
+        when = upcoming.starts_at.strftime("%Y-%m-%d") if upcoming.starts_at else "?"
+        caption = self.tr("nästa call-in: %1").replace("%1", upcoming.title or "–")
+        if dto.upcoming_callins > 1:
+            caption += " " + self.tr("(%1 planerade)").replace("%1", str(dto.upcoming_callins))
+        self.cards["next_callin"].set_value(when, caption)
 
     def _failed(self, exc: BaseException) -> None:
         self.error_label.setText(user_message(exc))

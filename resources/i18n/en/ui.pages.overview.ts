@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>OverviewPage</name>
@@ -86,6 +85,38 @@
     <message>
         <source>pågående konflikter</source>
         <translation>current conflicts</translation>
+    </message>
+    <message>
+        <source>person nådd av budskapet sedan %1</source>
+        <translation>person reached by the message since %1</translation>
+    </message>
+    <message>
+        <source>personer nådda av budskapet sedan %1</source>
+        <translation>people reached by the message since %1</translation>
+    </message>
+    <message>
+        <source>av dem mer än en gång</source>
+        <translation>of them more than once</translation>
+    </message>
+    <message>
+        <source>dos (riktade samtal och call-ins) sedan %1</source>
+        <translation>dose (custom notifications and call-ins) since %1</translation>
+    </message>
+    <message>
+        <source>doser (riktade samtal och call-ins) sedan %1</source>
+        <translation>doses (custom notifications and call-ins) since %1</translation>
+    </message>
+    <message>
+        <source>ingen call-in planerad</source>
+        <translation>no call-in planned</translation>
+    </message>
+    <message>
+        <source>nästa call-in: %1</source>
+        <translation>next call-in: %1</translation>
+    </message>
+    <message>
+        <source>(%1 planerade)</source>
+        <translation>(%1 planned)</translation>
     </message>
 </context>
 </TS>
