@@ -149,9 +149,13 @@ class NotificationsPage(Page):
 
     def _size_columns(self) -> None:
         header = self.view.horizontalHeader()
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((NotificationsModel.DATE, 10 * em),
-                              (NotificationsModel.KIND, 10 * em),
+        metrics = self.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        longest_kind = max(metrics.horizontalAdvance(notification_kind_label(k))
+                           for k in NotificationKind)
+        for column, width in ((NotificationsModel.DATE,
+                               metrics.horizontalAdvance("2026-12-31 18:00") + 2 * em),
+                              (NotificationsModel.KIND, longest_kind + 2 * em),
                               (NotificationsModel.PEOPLE, 16 * em),
                               (NotificationsModel.TRIGGER, 12 * em),
                               (NotificationsModel.SETTING, 10 * em)):
