@@ -18,17 +18,19 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import CallIn, Group, Incident, Person, SyncMixin, VaultMeta
+from app.models import CallIn, Group, Incident, LetterTemplate, Person, SyncMixin, VaultMeta
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db, utcnow
 
 PREFIX = "draft:"
 # "callin_plan": the planning wizard (values: the plan as JSON and the step); "callin": the
-# call-in window's unsaved details.
-KINDS = ("person", "group", "incident", "callin_plan", "callin")
+# call-in window's unsaved details; "letter_template": an edited template text (record: the
+# version it was edited from).
+KINDS = ("person", "group", "incident", "callin_plan", "callin", "letter_template")
 _MODELS: dict[str, type[SyncMixin]] = {"person": Person, "group": Group, "incident": Incident,
-                                       "callin_plan": CallIn, "callin": CallIn}
+                                       "callin_plan": CallIn, "callin": CallIn,
+                                       "letter_template": LetterTemplate}
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,24 @@ def test_locking_clears_the_editor(qtbot: QtBot, page: LetterTemplatesPage) -> N
     assert page.right.currentWidget() is page.empty
 
 
+def test_unsaved_edits_are_kept_over_a_lock_and_come_back_unsaved(
+        qtbot: QtBot, page: LetterTemplatesPage, services: Services) -> None:
+    assert page.drafts() == []  # nothing typed: nothing to keep
+    _open(page, "forum")
+    _append(qtbot, page, " Vi ses på fredag.")
+    (draft,) = page.drafts()
+    services.drafts.stash([draft])
+    page.clear()
+    assert "fredag" not in page.editor.body()
+
+    (back,) = services.drafts.take()
+    assert page.restore_draft(back)
+    assert page._current is not None and page._current.name == "forum"
+    assert page.editor.body().endswith(" Vi ses på fredag.")
+    assert page.dirty()
+    assert services.letters.template("forum", "sv").version == 1  # nothing was saved
+
+
 def test_leaving_with_unsaved_edits_asks_and_cancel_comes_back(
         qtbot: QtBot, services: Services, runner: InlineRunner, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.drafts import Draft
 from app.services.letters import LetterService
 from app.services.letters.templates import TemplateDTO, TemplateSummary
 from app.ui.crash import user_message
@@ -63,6 +64,7 @@ class LetterTemplatesPage(Page):
         self._runner = context.runner
         self._current: TemplateDTO | None = None
         self._asking = False
+        self._pending: Draft | None = None  # edited text kept over a lock, shown once opened
 
         self.model = TemplatesModel(self)
         self.table = _table(self.model)
@@ -172,6 +174,7 @@ class LetterTemplatesPage(Page):
 
     def clear(self) -> None:
         self._current = None
+        self._pending = None
         self.model.clear()
         self.versions.clear()
         self.editor.clear()
@@ -189,6 +192,25 @@ class LetterTemplatesPage(Page):
         row = self.model.row_of(name, language)
         if row >= 0:
             self.table.selectRow(row)
+
+    # ---- kept over a lock ----------------------------------------------------------------
+    def drafts(self) -> list[Draft]:
+        if self._current is None or not self.dirty():
+            return []
+        return [Draft("letter_template", self._current.id,
+                      {"name": self._current.name, "language": self._current.language,
+                       "body": self.editor.body()})]
+
+    def restore_draft(self, draft: Draft) -> bool:
+        if draft.kind != "letter_template":
+            return False
+        name, language = draft.fields.get("name", ""), draft.fields.get("language", "")
+        if not name or not language or "body" not in draft.fields:
+            return False
+        self._pending = draft
+        self.activate()
+        self._open(name, language)
+        return True
 
     # ---- choosing a template -------------------------------------------------------------
     def dirty(self) -> bool:
@@ -245,6 +267,11 @@ class LetterTemplatesPage(Page):
                              .replace("%3", language_label(current.language))
                              .replace("%4", str(current.version)))
         self.editor.set_body(current.body, current.kind)
+        pending, self._pending = self._pending, None
+        if pending is not None and (pending.fields["name"], pending.fields["language"]) == (
+                current.name, current.language):
+            # The text typed before the lock, still unsaved, over the newest version.
+            self.editor.set_body(pending.fields["body"], current.kind)
         self.versions.set_rows(versions)
         self.version_text.clear()
         self.message.hide()
