@@ -186,7 +186,9 @@ class WhoStep(Step):
             self.edited.emit()
 
     def delivered_at(self) -> datetime:
-        return self.when.dateTime().toPython().replace(second=0, microsecond=0)
+        chosen = self.when.dateTime()
+        day, clock = chosen.date(), chosen.time()
+        return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
 
     def problems(self) -> list[FieldError]:
         found = []

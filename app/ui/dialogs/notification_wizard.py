@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -187,7 +187,9 @@ class NotificationWizard(QWizard):
         self.setEnabled(True)
         self.who.chosen.set_people([(p.person_id, p.name) for p in dto.persons])
         if dto.delivered_at is not None:
-            self.who.when.setDateTime(QDateTime(dto.delivered_at))
+            at = dto.delivered_at
+            self.who.when.setDateTime(QDateTime(QDate(at.year, at.month, at.day),
+                                                QTime(at.hour, at.minute)))
         self.why.apply(dto.trigger.value, dto.trigger_incident_id, dto.callin_id)
         self.where.setting.setCurrentIndex(max(self.where.setting.findData(
             dto.setting.value if dto.setting else None), 0))
