@@ -11,12 +11,14 @@ field names only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import builtins
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import column, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import FieldError, ValidationError
@@ -36,6 +38,7 @@ from app.services.notification_fields import (
     stored_team,
 )
 from app.services.records import load_live, tombstone, update_row
+from app.services.search import fts_query
 
 __all__ = ["NOTIFICATION_FIELDS", "Doses", "NotificationDTO", "NotificationService",
            "NotificationSummary", "NotifiedPerson", "TeamMember", "TeamRole",
@@ -85,10 +88,17 @@ class NotificationSummary:
     callin_title: str | None
     message_parts: tuple[MessagePart, ...]
     persons: tuple[NotifiedPerson, ...]
+    team: tuple[TeamMember, ...] = ()  # who delivered it (a custom notification's team)
 
 
 def _day_start(value: date | datetime) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, time.min)
+
+
+def _people_matching(query: str) -> Any:
+    """Ids of people whose names (or aliases) match an FTS query, from the people index."""
+    return sql_text("SELECT person_id FROM person_fts WHERE person_fts MATCH :q").bindparams(
+        q=query).columns(column("person_id"))
 
 
 class NotificationService:
@@ -200,12 +210,14 @@ class NotificationService:
 
     def list(self, person_id: str | None = None, group_id: str | None = None,
              kind: NotificationKind | str | None = None, since: date | datetime | None = None,
-             until: date | datetime | None = None, *, limit: int = 500, offset: int = 0,
-             log: bool = True) -> list[NotificationSummary]:
+             until: date | datetime | None = None, *, search: str | None = None,
+             limit: int = 500, offset: int = 0, log: bool = True) -> list[NotificationSummary]:
         """Notifications of both kinds, newest first. ``since`` and ``until`` are inclusive
         days (a datetime ``until`` is exclusive); ``group_id`` keeps the ones delivered to a
-        person who was a member of the group on the day. The listing names people, so it is
-        logged as one READ (``log``) with the number of rows."""
+        person who was a member of the group on the day; ``search`` keeps the ones delivered
+        to a person whose name matches every typed word (the people's name index) or
+        summoning to a call-in whose title holds every word. The listing names people, so it
+        is logged as one READ (``log``) with the number of rows."""
         stmt = select(Notification, CallIn.title).outerjoin(
             CallIn, CallIn.id == Notification.callin_id).where(Notification.deleted.is_(False))
         if kind:
@@ -229,19 +241,53 @@ class NotificationService:
                                 member_on(group_id, NotificationPerson.person_id,
                                           n2.delivered_at))
             stmt = stmt.where(Notification.id.in_(ids))
-        stmt = stmt.order_by(Notification.delivered_at.desc().nulls_last(),
-                             Notification.created_at.desc(), Notification.id)
         with self.db.read() as s:
+            if search and search.strip():
+                stmt = stmt.where(self._matching(s, search))
+            stmt = stmt.order_by(Notification.delivered_at.desc().nulls_last(),
+                                 Notification.created_at.desc(), Notification.id)
             rows = s.execute(stmt.limit(limit).offset(offset)).all()
             persons = self._persons(s, [n.id for n, _title in rows])
             out = [NotificationSummary(n.id, n.kind, n.delivered_at, n.trigger, n.setting,
                                        n.callin_id, title, stored_parts(n.message_parts),
-                                       persons[n.id]) for n, title in rows]
+                                       persons[n.id], stored_team(n.team))
+                   for n, title in rows]
         if log and out:
             with self.db.write() as s:
                 audit.record(s, Action.READ, "notification_list", None,
                              detail={"rows": len(out)})
         return out
+
+    @staticmethod
+    def _matching(s: Session, search: str) -> Any:
+        """The condition for ``list``'s ``search``: a named person matches, or the call-in's
+        title does. Titles are folded in Python (SQLite's LIKE folds no å, ä, ö); there are
+        tens of call-ins, not thousands."""
+        words = search.casefold().split()
+        callin_ids = [cid for cid, title in s.execute(
+            select(CallIn.id, CallIn.title).where(CallIn.deleted.is_(False))).all()
+            if all(w in (title or "").casefold() for w in words)]
+        query = fts_query(search)
+        # A deleted person may linger in the name index; the list never shows them.
+        named = (select(NotificationPerson.notification_id)
+                 .join(Person, Person.id == NotificationPerson.person_id)
+                 .where(live(NotificationPerson), Person.deleted.is_(False),
+                        Person.id.in_(_people_matching(query)))
+                 if query else None)
+        found = [Notification.callin_id.in_(callin_ids)]
+        if named is not None:
+            found.append(Notification.id.in_(named))
+        return or_(*found)
+
+    def live_people(self, person_ids: Sequence[str]) -> builtins.list[str]:
+        """Those of ``person_ids`` who are still in the register (not deleted), in the
+        given order; reads ids only, so nothing is logged."""
+        if not person_ids:
+            return []
+        with self.db.read() as s:
+            alive = set(s.execute(select(Person.id).where(
+                Person.id.in_(person_ids), Person.deleted.is_(False))).scalars())
+        return [pid for pid in person_ids if pid in alive]
 
     # ---- doses -------------------------------------------------------------------------
     def doses_for_person(self, person_id: str, *, since: date | None = None,

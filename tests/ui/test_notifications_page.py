@@ -12,7 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
 from app.models.enums import MessagePart, NotificationKind, NotificationTrigger
-from app.services.notifications import NotificationSummary, NotifiedPerson
+from app.services.notifications import NotificationSummary, NotifiedPerson, TeamMember, TeamRole
 from app.services.session import Services
 from app.ui.dialogs.callin_letters import LetterChoiceDialog
 from app.ui.dialogs.notification import NotificationWindow
@@ -49,14 +49,26 @@ def people(services: Services) -> dict[str, str]:
 
 
 def summary(n: int, names: list[str], kind: NotificationKind = NotificationKind.CUSTOM,
-            title: str | None = None) -> NotificationSummary:
+            title: str | None = None, team: tuple[TeamMember, ...] = ()) -> NotificationSummary:
     return NotificationSummary(
         f"id{n}", kind, datetime(2025, 1, n, 10, 0), NotificationTrigger.RELEASE, None,
         "c1" if title else None, title, (MessagePart.MORAL,),
-        tuple(NotifiedPerson(f"p{i}", name) for i, name in enumerate(names)))
+        tuple(NotifiedPerson(f"p{i}", name) for i, name in enumerate(names)), team)
 
 
-def test_model_shows_sorts_and_filters_by_name(qtbot: QtBot) -> None:
+def test_model_shows_the_team_with_roles(qtbot: QtBot) -> None:
+    model = NotificationsModel()
+    model.set_notifications([summary(1, ["Nora Ek"], team=(
+        TeamMember("Karin Lund", TeamRole.POLICE), TeamMember("Omar Said", TeamRole.FRIVARD)))])
+    team = model.index(0, NotificationsModel.TEAM)
+    assert team.data() == "Karin Lund (Polis), Omar Said (Frivård)"
+    assert team.data(Qt.ItemDataRole.ToolTipRole) == "Karin Lund (Polis)\nOmar Said (Frivård)"
+    assert model.headerData(NotificationsModel.TEAM, Qt.Orientation.Horizontal) == "Team"
+    message = model.index(0, NotificationsModel.MESSAGE)
+    assert message.data(Qt.ItemDataRole.ToolTipRole) == "Moraliskt budskap"
+
+
+def test_model_shows_and_sorts(qtbot: QtBot) -> None:
     model = NotificationsModel()
     model.set_notifications([summary(3, ["Nora Ek"]), summary(1, ["Olle Ek", "Pia Ek", "Bo A"]),
                              summary(2, ["Pia Ek"], NotificationKind.CALLIN_INVITATION,
@@ -70,11 +82,9 @@ def test_model_shows_sorts_and_filters_by_name(qtbot: QtBot) -> None:
     assert model.notification(0).id == "id1"
     model.sort(-1)
     assert model.notification(0).id == "id3"
-    model.set_text("pia")
-    assert [model.notification(r).id for r in range(model.rowCount())] == ["id1", "id2"]
-    model.set_text("forum")
-    assert model.rowCount() == 1
-    assert model.listed() == 3
+    model.sort(NotificationsModel.DATE, Qt.SortOrder.AscendingOrder)
+    model.set_notifications([summary(5, ["Pia Ek"]), summary(4, ["Olle Ek"])])
+    assert [model.notification(r).id for r in range(2)] == ["id4", "id5"]  # sort kept
 
 
 def test_page_lists_filters_and_shows_doses(qtbot: QtBot, context: PageContext,
@@ -108,7 +118,7 @@ def test_page_lists_filters_and_shows_doses(qtbot: QtBot, context: PageContext,
     page.reload()
     qtbot.keyClicks(page.search, "Olle")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
-    assert page.count_label.text() == "1 av 3"
+    assert page.count_label.text() == "1 samtal"
 
 
 def test_empty_register_says_what_to_do(qtbot: QtBot, context: PageContext) -> None:
@@ -156,3 +166,24 @@ def test_letters_preview_one_page_per_person(qtbot: QtBot, context: PageContext,
     assert document is not None
     assert document.pageCount() == 3
     assert services.letters.printed(notification_id=nid) == []  # a preview records nothing
+
+
+def test_search_asks_the_service_beyond_the_rows_listed(
+        qtbot: QtBot, context: PageContext, services: Services, people: dict[str, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("app.ui.pages.notifications.LIST_LIMIT", 2)
+    oldest = notify(services, [people["Olle"]], 30)
+    for days in (2, 1):
+        notify(services, [people["Pia"]], days)
+    page = NotificationsPage(context)
+    qtbot.addWidget(page)
+    page.activate()
+    assert page.model.rowCount() == 2 and page.model.row_of(oldest) < 0
+    assert page.count_label.text() == "de 2 senaste"
+    qtbot.keyClicks(page.search, "olle ek")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.notification(0).id == oldest
+    page.search.clear()
+    qtbot.keyClicks(page.search, "Ingen")
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty)
+    assert "Inget samtal matchar ”Ingen”" in page.empty.text()

@@ -1,7 +1,7 @@
 """Riktade samtal: every notification — custom notifications and call-in invitations — newest
-first, with the doses of the chosen period above the list. Filters: kind, period and group
-(in SQL), and names typed in the search box (among the rows listed). A custom notification
-opens in a window of its own; an invitation opens its call-in."""
+first, with the doses of the chosen period above the list. Filters: kind, period, group and
+the names (or call-in title) typed in the search box, all in SQL. A custom notification opens
+in a window of its own; an invitation opens its call-in."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,10 +48,11 @@ Loaded = tuple[list[NotificationSummary], Doses]
 
 
 def _load(service: NotificationService, kind: str | None, since: date | None,
-          until: date | None, group_id: str | None) -> Loaded:
-    """Runs on the lane: the rows and the period's doses, for the same filters."""
+          until: date | None, group_id: str | None, text: str) -> Loaded:
+    """Runs on the lane: the rows and the period's doses, for the same filters (the doses
+    are the period's and group's: the search narrows the list, not what was achieved)."""
     rows = service.list(group_id=group_id, kind=kind, since=since, until=until,
-                        limit=LIST_LIMIT)
+                        search=text or None, limit=LIST_LIMIT)
     doses = (service.doses_for_group(group_id, since=since, until=until) if group_id
              else service.dose_summary(since, until))
     return rows, doses
@@ -143,8 +144,9 @@ class NotificationsPage(Page):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self._apply_text)
+        self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.reload)
         self._selection_changed()
 
     def _size_columns(self) -> None:
@@ -158,7 +160,8 @@ class NotificationsPage(Page):
                               (NotificationsModel.KIND, longest_kind + 2 * em),
                               (NotificationsModel.PEOPLE, 16 * em),
                               (NotificationsModel.TRIGGER, 12 * em),
-                              (NotificationsModel.SETTING, 10 * em)):
+                              (NotificationsModel.SETTING, 10 * em),
+                              (NotificationsModel.TEAM, 18 * em)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
@@ -181,9 +184,12 @@ class NotificationsPage(Page):
     def reload(self) -> None:
         if not self.period.is_valid():
             return
+        self._debounce.stop()
         kind, group_id = self.kind_filter.currentData(), self.group_filter.currentData()
+        text = self.search.text().strip()
         self.context.runner.run(_load, self._service, kind, self.period.since,
-                                self.period.until, group_id, on_done=self._show,
+                                self.period.until, group_id, text,
+                                on_done=lambda loaded: self._show(loaded, text),
                                 on_error=self._show_error, owner=self)
 
     def show_record(self, record_id: str) -> None:
@@ -221,12 +227,15 @@ class NotificationsPage(Page):
             self.group_filter.addItem(g.name, g.id)
         self.group_filter.setCurrentIndex(max(self.group_filter.findData(chosen), 0))
 
-    def _show(self, loaded: Loaded) -> None:
+    def _show(self, loaded: Loaded, text: str) -> None:
         rows, doses = loaded
+        chosen = self.selected()
         self.error_label.hide()
         self.model.set_notifications(rows)
+        if chosen is not None and (row := self.model.row_of(chosen.id)) >= 0:
+            self.view.selectRow(row)
         self.show_doses(doses)
-        self._after_filter()
+        self._show_count(text)
 
     def show_doses(self, doses: Doses) -> None:
         n = doses.people
@@ -241,20 +250,21 @@ class NotificationsPage(Page):
         self.cards["invitations"].set_value(n, self.tr("kallelse till call-in") if n == 1
                                             else self.tr("kallelser till call-in"))
 
-    def _apply_text(self) -> None:
-        self._debounce.stop()
-        self.model.set_text(self.search.text())
-        self._after_filter()
-
-    def _after_filter(self) -> None:
-        shown, listed = self.model.rowCount(), self.model.listed()
-        self.count_label.setText(self.tr("%1 av %2").replace("%1", str(shown)).replace(
-            "%2", str(listed)) if shown != listed else (
-            self.tr("1 samtal") if shown == 1 else self.tr("%1 samtal").replace("%1", str(shown))))
+    def _show_count(self, text: str) -> None:
+        shown = self.model.rowCount()
+        self.count_label.setText(self.tr("1 samtal") if shown == 1 else self.tr(
+            "%1 samtal").replace("%1", QLocale().toString(shown)))
+        if shown >= LIST_LIMIT:
+            self.count_label.setText(self.tr("de %1 senaste").replace(
+                "%1", QLocale().toString(shown)))
         if shown:
             self.stack.setCurrentWidget(self.view)
             return
-        if listed or self.kind_filter.currentData() or self.group_filter.currentData() \
+        if text:
+            title = self.tr("Inget samtal matchar ”%1”").replace("%1", text)
+            body = self.tr("Sökningen gäller namnen på dem som fick budskapet och rubriken "
+                           "på call-in. Töm sökrutan för att se alla samtal i perioden.")
+        elif self.kind_filter.currentData() or self.group_filter.currentData() \
                 or self.period.since or self.period.until:
             title = self.tr("Inget samtal matchar")
             body = self.tr("Töm sökrutan, välj ”Alla slag” och ”Alla grupper” och ”Allt” som "

@@ -1,9 +1,9 @@
-"""The notification register: date, kind, people, trigger, setting and the message delivered.
+"""The notification register: date, kind, people, trigger, setting, the team that delivered
+it and the message parts.
 
 The service lists both kinds (custom notifications and call-in invitations) newest first,
-filtered by kind, period and group in SQL; a period holds hundreds, not hundreds of thousands,
-so the rows come in one lane job and the header sorts them in memory. ``set_text`` narrows the
-rows shown to those naming a person (or a call-in) that matches every typed word.
+filtered by kind, period, group and typed names in SQL; a period holds hundreds, not hundreds
+of thousands, so the rows come in one lane job and the header sorts them in memory.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from app.models.enums import NotificationKind
-from app.services.notifications import NotificationSummary
+from app.services.notifications import NotificationSummary, TeamMember
 from app.ui.labels import (
     message_part_label,
     notification_kind_label,
     notification_setting_label,
     notification_trigger_label,
+    team_role_label,
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -32,46 +33,29 @@ def datetime_text(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def _matches(n: NotificationSummary, words: list[str]) -> bool:
-    haystack = " ".join([*(p.name for p in n.persons), n.callin_title or ""]).casefold()
-    return all(word in haystack for word in words)
-
-
 class NotificationsModel(QAbstractTableModel):
-    DATE, KIND, PEOPLE, TRIGGER, SETTING, MESSAGE = range(6)
-    COLUMN_COUNT = 6
+    DATE, KIND, PEOPLE, TRIGGER, SETTING, TEAM, MESSAGE = range(7)
+    COLUMN_COUNT = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._listed: list[NotificationSummary] = []  # in the service's order
         self._rows: list[NotificationSummary] = []
-        self._words: list[str] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # ---- content -------------------------------------------------------------------------
     def set_notifications(self, rows: list[NotificationSummary]) -> None:
-        self._listed = list(rows)
-        self._refilter()
-
-    def set_text(self, text: str) -> None:
-        self._words = text.casefold().split()
-        self._refilter()
-
-    def _refilter(self) -> None:
         self.beginResetModel()
-        self._rows = [n for n in self._listed if _matches(n, self._words)]
+        self._listed = list(rows)
+        self._rows = list(rows)
         if self._sort is not None:
             self._order(*self._sort)
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._rows, self._listed, self._words = [], [], []
+        self._rows, self._listed = [], []
         self.endResetModel()
-
-    def listed(self) -> int:
-        """Rows the service returned, before the text filter."""
-        return len(self._listed)
 
     def notification(self, row: int) -> NotificationSummary:
         return self._rows[row]
@@ -91,7 +75,7 @@ class NotificationsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (self.tr("Datum"), self.tr("Slag"), self.tr("Personer"), self.tr("Anledning"),
-                  self.tr("Plats"), self.tr("Budskap"))
+                  self.tr("Plats"), self.tr("Team"), self.tr("Budskap"))
         return titles[section] if 0 <= section < self.COLUMN_COUNT else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -107,6 +91,10 @@ class NotificationsModel(QAbstractTableModel):
                 return "\n".join(p.name for p in n.persons) or None
             if column == self.KIND and invitation and n.callin_title:
                 return n.callin_title
+            if column == self.TEAM:
+                return "\n".join(self.member_text(m) for m in n.team) or None
+            if column == self.MESSAGE:
+                return "\n".join(message_part_label(p) for p in n.message_parts) or None
             return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -120,9 +108,15 @@ class NotificationsModel(QAbstractTableModel):
             return self.trigger_text(n)
         if column == self.SETTING:
             return notification_setting_label(n.setting)
+        if column == self.TEAM:
+            return ", ".join(self.member_text(m) for m in n.team)
         if column == self.MESSAGE:
             return ", ".join(message_part_label(p) for p in n.message_parts)
         return None
+
+    @staticmethod
+    def member_text(member: TeamMember) -> str:
+        return f"{member.name} ({team_role_label(member.role)})"
 
     @staticmethod
     def trigger_text(n: NotificationSummary) -> str:
@@ -147,7 +141,7 @@ class NotificationsModel(QAbstractTableModel):
             self._order(column, order)
         else:
             self._sort = None
-            self._rows = [n for n in self._listed if _matches(n, self._words)]
+            self._rows = list(self._listed)
         self.layoutChanged.emit()
 
     def _order(self, column: int, order: Qt.SortOrder) -> None:
@@ -162,6 +156,8 @@ class NotificationsModel(QAbstractTableModel):
                 return self.trigger_text(n).casefold()
             if column == self.SETTING:
                 return notification_setting_label(n.setting).casefold()
+            if column == self.TEAM:
+                return ", ".join(m.name for m in n.team).casefold()
             return len(n.message_parts)
 
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)

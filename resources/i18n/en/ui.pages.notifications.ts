@@ -71,16 +71,24 @@
         <translation>call-in invitations</translation>
     </message>
     <message>
-        <source>%1 av %2</source>
-        <translation>%1 of %2</translation>
-    </message>
-    <message>
         <source>1 samtal</source>
         <translation>1 notification</translation>
     </message>
     <message>
         <source>%1 samtal</source>
         <translation>%1 notifications</translation>
+    </message>
+    <message>
+        <source>de %1 senaste</source>
+        <translation>the %1 newest</translation>
+    </message>
+    <message>
+        <source>Inget samtal matchar ”%1”</source>
+        <translation>No notification matches “%1”</translation>
+    </message>
+    <message>
+        <source>Sökningen gäller namnen på dem som fick budskapet och rubriken på call-in. Töm sökrutan för att se alla samtal i perioden.</source>
+        <translation>The search looks at the names of those who received the message and at call-in titles. Clear the search box to see every notification in the period.</translation>
     </message>
     <message>
         <source>Inget samtal matchar</source>

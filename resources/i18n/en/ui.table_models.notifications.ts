@@ -27,6 +27,10 @@
         <translation>Message</translation>
     </message>
     <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
         <source>ej skickad</source>
         <translation>not sent</translation>
     </message>
