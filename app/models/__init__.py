@@ -2,6 +2,7 @@
 
 from app.models.base import Base, SyncMixin
 from app.models.callins import CallIn, CallInGroup, CallInInvitee, CallInSpeaker
+from app.models.exchange import Disclosure, ImportedBundle, MergeReview
 from app.models.followup import (
     Consent,
     EnforcementAction,
@@ -18,8 +19,8 @@ from app.models.system import AuditEvent, Partner, VaultMeta
 
 __all__ = [
     "AuditEvent", "Base", "CallIn", "CallInGroup", "CallInInvitee", "CallInSpeaker", "Consent",
-    "EnforcementAction", "EnforcementIncident", "Group", "GroupRelation", "HelplineContact",
-    "Incident", "IncidentGroup", "IncidentPerson", "Letter", "LetterTemplate", "Membership",
-    "Notification", "NotificationPerson", "Partner", "Person", "Referral", "ServiceProvider",
-    "SyncMixin", "VaultMeta",
+    "Disclosure", "EnforcementAction", "EnforcementIncident", "Group", "GroupRelation",
+    "HelplineContact", "ImportedBundle", "Incident", "IncidentGroup", "IncidentPerson", "Letter",
+    "LetterTemplate", "Membership", "MergeReview", "Notification", "NotificationPerson", "Partner",
+    "Person", "Referral", "ServiceProvider", "SyncMixin", "VaultMeta",
 ]

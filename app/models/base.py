@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Enum, MetaData, String, func
+from sqlalchemy import JSON, Boolean, DateTime, Enum, MetaData, String, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints keep alembic batch migrations (table rebuilds on SQLite) deterministic.
@@ -56,6 +56,9 @@ class SyncMixin:
     hlc: Mapped[str] = mapped_column(String(20), default="0000000000000-000000")
     origin_unit: Mapped[str] = mapped_column(String(36), default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # Per-field clocks for merging, {"field": "<stamp>/<unit id>"}, for the fields written
+    # after the row was created; a field not named here carries the row's hlc/origin_unit.
+    field_clocks: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
 
     def __repr__(self) -> str:  # never personal data: reprs end up in logs
         return f"<{type(self).__name__} {self.id}>"

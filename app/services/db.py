@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, event, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.exchange.hlc import ZERO, HybridClock, Stamp
@@ -87,6 +88,8 @@ def _stamp_rows(session: Session, _ctx: Any, _instances: Any) -> None:
             obj.created_at = obj.created_at or now
         if not session.info.get("keep_stamps"):  # the bundle importer keeps remote stamps
             stamp = db.clock.now()
+            if obj not in session.new:
+                obj.field_clocks = _field_clocks(obj, f"{stamp}/{db.unit_id}")
             obj.hlc = str(stamp)
             obj.origin_unit = db.unit_id
         obj.updated_at = now
@@ -95,6 +98,32 @@ def _stamp_rows(session: Session, _ctx: Any, _instances: Any) -> None:
         session.add(VaultMeta(key="hlc_last", value=str(db.clock.last)))
     else:
         meta.value = str(db.clock.last)
+
+
+# Bookkeeping columns: they describe a write, they are not what was written.
+_NOT_FIELDS = frozenset({"id", "created_at", "updated_at", "hlc", "origin_unit",
+                         "field_clocks"})
+
+
+def _field_clocks(obj: SyncMixin, clock: str) -> dict[str, str] | None:
+    """The row's per-field clocks after this write: ``clock`` for every changed field.
+
+    A row never updated has none (every field carries the row's ``hlc``/``origin_unit``);
+    the first update writes them all, so afterwards each field has its own and merging can
+    pick the newest value field by field.
+    """
+    state = sa_inspect(obj)
+    fields = [a.key for a in state.mapper.column_attrs if a.key not in _NOT_FIELDS]
+    changed = [k for k in fields if state.attrs[k].history.has_changes()]
+    if not changed:
+        return obj.field_clocks
+    clocks = dict(obj.field_clocks or {})
+    if not clocks:
+        created = f"{obj.hlc}/{obj.origin_unit}"
+        clocks = dict.fromkeys(fields, created)
+    for key in changed:
+        clocks[key] = clock
+    return clocks
 
 
 def first_or_none(session: Session, stmt: Any) -> Any:
