@@ -18,7 +18,16 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import CallIn, Group, Incident, LetterTemplate, Person, SyncMixin, VaultMeta
+from app.models import (
+    CallIn,
+    Group,
+    Incident,
+    LetterTemplate,
+    Notification,
+    Person,
+    SyncMixin,
+    VaultMeta,
+)
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db, utcnow
@@ -26,11 +35,14 @@ from app.services.db import Db, utcnow
 PREFIX = "draft:"
 # "callin_plan": the planning wizard (values: the plan as JSON and the step); "callin": the
 # call-in window's unsaved details; "letter_template": an edited template text (record: the
-# version it was edited from).
-KINDS = ("person", "group", "incident", "callin_plan", "callin", "letter_template")
+# version it was edited from); "notification": the custom notification wizard (record: the
+# notification being changed, None for a new one; values: its state as JSON and the step).
+KINDS = ("person", "group", "incident", "callin_plan", "callin", "letter_template",
+         "notification")
 _MODELS: dict[str, type[SyncMixin]] = {"person": Person, "group": Group, "incident": Incident,
                                        "callin_plan": CallIn, "callin": CallIn,
-                                       "letter_template": LetterTemplate}
+                                       "letter_template": LetterTemplate,
+                                       "notification": Notification}
 
 
 @dataclass(frozen=True)

@@ -141,15 +141,16 @@ class NotificationWindow(QWidget):
         return f"<table>{cells}</table>"
 
     # ---- actions -------------------------------------------------------------------------
-    def edit(self) -> None:
+    def edit(self) -> NotificationWizard:
         if self.wizard is not None and shiboken6.isValid(self.wizard) \
                 and self.wizard.isVisible():
             self.wizard.raise_()
-            return
+            return self.wizard
         self.wizard = NotificationWizard(self.context, self.notification_id, parent=self)
         self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wizard.saved.connect(lambda _id: self.reload())
         self.wizard.show()
+        return self.wizard
 
     def delete(self) -> None:
         if self.notification is None or not self.confirm_delete():
@@ -210,4 +211,7 @@ class NotificationWindow(QWidget):
             self.preview.close()
         self.body.clear()
         self.notification = None
-        self.close()
+        # Hidden and deleted later, not close()d: closing it right after its wizard closed
+        # crashed once the page let go of it (a lock with a notification being changed).
+        self.hide()
+        self.deleteLater()

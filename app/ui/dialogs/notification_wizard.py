@@ -6,6 +6,11 @@ notification to the service (``create``, or ``update`` for one opened for editin
 service refuses, the wizard goes back to the first step concerned and shows why there. The
 wizard may open with people already chosen (from a person's window). Every read and write
 runs on the lane.
+
+Locking the vault keeps what was entered: ``draft()`` hands the state over (as JSON, with the
+step) and ``restore_draft`` brings it back on that step, unsaved. Someone chosen who was
+deleted meanwhile is dropped and named on the first step; a notification deleted meanwhile
+comes back as a new one.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,8 +34,10 @@ from PySide6.QtWidgets import (
 
 from app.errors import FieldError, ValidationError
 from app.models.enums import MessagePart
+from app.services.drafts import Draft
 from app.services.notifications import NotificationDTO
 from app.ui.crash import user_message
+from app.ui.dialogs.notification_draft import WizardState, state_from_json, state_to_json
 from app.ui.dialogs.notification_steps import Step, WhereStep, WhoStep, WhyStep
 from app.ui.labels import (
     message_part_label,
@@ -137,6 +145,10 @@ class NotificationWizard(QWizard):
         self.context = context
         self.notification_id = notification_id
         self._busy = False
+        self._ready = notification_id is None  # one being changed is shown once it is read
+        self._pending: Draft | None = None  # a draft waiting for its notification to be read
+        self._resume_at: int | None = None
+        self._notices: dict[int, str] = {}  # said on the step a restored draft resumes at
         self.setWindowTitle(self.tr("Nytt riktat samtal") if notification_id is None
                             else self.tr("Ändra riktat samtal"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -158,6 +170,8 @@ class NotificationWizard(QWizard):
         for person_id, name in people or ():
             self.who.add_person(person_id, name)
         self._baseline = self.values()
+        for step in self.steps():
+            step.edited.connect(self._mark)
         if notification_id is not None:
             self.setEnabled(False)
             context.runner.run(context.services.notifications.get, notification_id,
@@ -201,9 +215,18 @@ class NotificationWizard(QWizard):
         self.outcome.reaction.setPlainText(dto.reaction or "")
         self.outcome.next_step.setPlainText(dto.next_step or "")
         self._baseline = self.values()
+        self._ready = True
+        if self._pending is not None:
+            self._apply_draft(self._pending, gone=False)
+        self._mark()
 
     def _load_failed(self, exc: BaseException) -> None:
         self.setEnabled(True)
+        if self._pending is not None:
+            # Deleted while the vault was locked: keep what was entered, as a new one.
+            self._ready = True
+            self._apply_draft(self._pending, gone=True)
+            return
         self.who.show_errors([FieldError("", user_message(exc))])
         self.button(QWizard.WizardButton.NextButton).setEnabled(False)
 
@@ -233,6 +256,108 @@ class NotificationWizard(QWizard):
                        for k, val in rows)
         return f"<table>{body}</table>"
 
+    # ---- drafts across a lock -------------------------------------------------------------
+    def state(self) -> WizardState:
+        why = self.why.values()
+        return WizardState(
+            people=tuple(self.who.chosen.people()), delivered_at=self.who.delivered_at(),
+            trigger=why["trigger"], trigger_incident_id=why["trigger_incident_id"],
+            callin_id=why["callin_id"], setting=self.where.setting.currentData(),
+            team=self.where.team.members(), message_parts=tuple(self.message.chosen()),
+            texts={"legal_assessment": self.message.legal.toPlainText(),
+                   "help_offered": self.message.help.toPlainText(),
+                   "reaction": self.outcome.reaction.toPlainText(),
+                   "next_step": self.outcome.next_step.toPlainText()},
+            step=max(self.currentId(), WHO))
+
+    def draft(self) -> Draft | None:
+        """What is entered and not saved, with the step it is on; None when nothing is."""
+        if self._pending is not None:
+            return self._pending  # restored, but the notification has not been read back yet
+        if not self._ready or not self.has_changes():
+            return None
+        return Draft("notification", self.notification_id, {"state": state_to_json(self.state())})
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Bring kept values back (over the notification once it is read, if one is changed)."""
+        if self._ready:
+            self._apply_draft(draft, gone=draft.record_gone)
+        else:
+            self._pending = draft
+
+    def _apply_draft(self, draft: Draft, *, gone: bool) -> None:
+        self._pending = None
+        try:
+            state = state_from_json(draft.fields.get("state", ""))
+        except ValueError:
+            self.who.show_errors([FieldError("", self.tr(
+                "Samtalet som sparades när valvet låstes kunde inte läsas tillbaka."))])
+            return
+        self._resume_at = min(max(state.step, WHO), REVIEW)
+        if gone:
+            self.notification_id = None
+            self.setWindowTitle(self.tr("Nytt riktat samtal"))
+            self._notices[self._resume_at] = self.tr(
+                "Samtalet togs bort medan valvet var låst. Det du fyllt i visas här som ett nytt "
+                "samtal: spara det för att registrera det igen, eller stäng och kasta det.")
+        self.who.chosen.set_people(list(state.people))
+        if state.delivered_at is not None:
+            at = state.delivered_at
+            self.who.when.setDateTime(QDateTime(QDate(at.year, at.month, at.day),
+                                                QTime(at.hour, at.minute)))
+        self.why.apply(state.trigger, state.trigger_incident_id, state.callin_id)
+        self.where.setting.setCurrentIndex(max(self.where.setting.findData(state.setting), 0))
+        self.where.team.set_members(state.team)
+        for part, check in self.message.parts.items():
+            check.setChecked(part.value in state.message_parts)
+        for edit, key in ((self.message.legal, "legal_assessment"),
+                          (self.message.help, "help_offered"),
+                          (self.outcome.reaction, "reaction"),
+                          (self.outcome.next_step, "next_step")):
+            edit.setPlainText(state.texts.get(key, ""))
+        self._mark()
+        self.context.runner.run(self.context.services.notifications.live_people,
+                                [pid for pid, _name in state.people],
+                                on_done=self._people_checked, owner=self)
+
+    def _people_checked(self, alive: list[str]) -> None:
+        """Drop the people deleted while the vault was locked, and say so on the first step."""
+        chosen = self.who.chosen.people()
+        gone = [name for pid, name in chosen if pid not in alive]
+        if gone:
+            self.who.chosen.set_people([(pid, name) for pid, name in chosen if pid in alive])
+            self._notices[WHO] = self.tr(
+                "Borttagna ur registret medan valvet var låst, och därför inte längre med i "
+                "samtalet: %1").replace("%1", ", ".join(gone))
+            self._resume_at = WHO
+            self._mark()
+        if self.currentId() >= 0:
+            self._resume()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._resume()
+
+    def _resume(self) -> None:
+        """Go to the step a restored draft was on (each Next checks its step, as by hand)."""
+        target, self._resume_at = self._resume_at, None
+        while target is not None and self.currentId() > target:
+            self.back()
+        while target is not None and self.currentId() < target:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break  # a step that does not pass its check shows why, and stays
+        if self._notices and self.currentId() >= 0:
+            notices = [n for _step, n in sorted(self._notices.items())]
+            self._notices.clear()
+            self.steps()[self.currentId()].show_errors([FieldError("", n) for n in notices])
+
+    def _mark(self) -> None:
+        """A star in the title while something is unsaved."""
+        title = self.windowTitle().removesuffix(" *")
+        self.setWindowTitle(f"{title} *" if self._ready and self.has_changes() else title)
+
     # ---- saving --------------------------------------------------------------------------
     def accept(self) -> None:
         if self._busy:
@@ -253,6 +378,7 @@ class NotificationWizard(QWizard):
         self._busy = False
         self.notification_id = dto.id
         self._baseline = self.values()
+        self._mark()
         self.context.events.changed("notification")
         self.saved.emit(dto.id)
         QDialog.done(self, QDialog.DialogCode.Accepted.value)
@@ -291,6 +417,8 @@ class NotificationWizard(QWizard):
 
     def discard(self) -> None:
         """The vault is locking: forget everything typed and close without asking."""
+        self._pending, self._resume_at = None, None
+        self._notices.clear()
         self.who.chosen.set_people([])
         self.who.found.set_people([])
         self.who.search.clear()

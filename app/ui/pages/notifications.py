@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import NotificationKind
 from app.services.doses import Doses
+from app.services.drafts import Draft
 from app.services.groups import GroupDTO
 from app.services.notifications import NotificationService, NotificationSummary
 from app.ui.crash import user_message
@@ -195,14 +197,33 @@ class NotificationsPage(Page):
     def show_record(self, record_id: str) -> None:
         self.open_notification(record_id)
 
+    def drafts(self) -> list[Draft]:
+        """Every open notification wizard of this vault: the page's, a notification window's
+        and a person window's (whichever page the wizard was opened from, it comes back
+        here)."""
+        services = self.context.services
+        found = (w.draft() for w in QApplication.topLevelWidgets()
+                 if isinstance(w, NotificationWizard) and shiboken6.isValid(w)
+                 and w.isVisible() and w.context.services is services)
+        return [d for d in found if d is not None]
+
+    def restore_draft(self, draft: Draft) -> bool:
+        if draft.kind != "notification":
+            return False
+        if draft.record_id is not None and not draft.record_gone:
+            self.open_notification(draft.record_id).edit().restore_draft(draft)
+        else:
+            self._wizard(None).restore_draft(draft)
+        return True
+
     def clear(self) -> None:
         super().clear()
         for window in list(self.windows.values()):
             if shiboken6.isValid(window):
                 window.discard()
         self.windows.clear()
-        if self.wizard is not None and shiboken6.isValid(self.wizard):
-            self.wizard.discard()
+        for wizard in self.findChildren(NotificationWizard):
+            wizard.discard()
         self.wizard = None
         self._debounce.stop()
         self.search.blockSignals(True)
@@ -330,6 +351,10 @@ class NotificationsPage(Page):
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
+        return self._wizard(people)
+
+    def _wizard(self, people: list[tuple[str, str]] | None) -> NotificationWizard:
+        """A new wizard (drafts restored after a lock may need more than one)."""
         wizard = NotificationWizard(self.context, people=people, parent=self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.saved.connect(lambda _id: self.status_message.emit(

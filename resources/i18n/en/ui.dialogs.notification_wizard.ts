@@ -98,6 +98,18 @@
         <translation>Next step</translation>
     </message>
     <message>
+        <source>Samtalet som sparades när valvet låstes kunde inte läsas tillbaka.</source>
+        <translation>The notification kept when the vault was locked could not be read back.</translation>
+    </message>
+    <message>
+        <source>Samtalet togs bort medan valvet var låst. Det du fyllt i visas här som ett nytt samtal: spara det för att registrera det igen, eller stäng och kasta det.</source>
+        <translation>The notification was deleted while the vault was locked. What you entered is shown here as a new notification: save it to record it again, or close and discard it.</translation>
+    </message>
+    <message>
+        <source>Borttagna ur registret medan valvet var låst, och därför inte längre med i samtalet: %1</source>
+        <translation>Deleted from the register while the vault was locked, and so no longer part of the notification: %1</translation>
+    </message>
+    <message>
         <source>Osparade uppgifter</source>
         <translation>Unsaved details</translation>
     </message>
