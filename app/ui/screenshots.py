@@ -30,6 +30,7 @@ from app.ui.events import Events
 from app.ui.language import chosen_language, install_language
 from app.ui.main_window import MainWindow
 from app.ui.pages.callins import CallInsPage
+from app.ui.pages.notifications import NotificationsPage
 from app.ui.tasks import InlineRunner
 from app.vault.kdf import KdfParams
 
@@ -102,6 +103,42 @@ def _wizard(app: QApplication, window: MainWindow, services: Services, path: Pat
         wizard.discard()
 
 
+def _fullest_notification(services: Services) -> str:
+    """A custom notification with much to show: several people, a team, many message parts."""
+    notes = services.notifications.list(kind="custom", limit=500, log=False)
+    return max(notes, key=lambda n: (min(len(n.persons), 3) + len(n.team)
+                                     + len(n.message_parts), n.delivered_at)).id
+
+
+def _notification_wizard(app: QApplication, window: MainWindow, services: Services,
+                         path: Path) -> Path:
+    """The notification wizard on its message step, two people chosen and a team added."""
+    page = window.show_page("notifications")
+    assert isinstance(page, NotificationsPage)
+    people = services.people.search("", limit=2, log=False)
+    wizard = page.new_notification([(p.id, f"{p.first_name} {p.last_name}") for p in people])
+    wizard.who.when.setDateTime(wizard.who.when.dateTime().addDays(-1))
+    wizard.next()
+    wizard.why.trigger.setCurrentIndex(wizard.why.trigger.findData("incident"))
+    wizard.next()
+    wizard.where.setting.setCurrentIndex(wizard.where.setting.findData("home"))
+    for name, role in (("Karin Lund", "police"), ("Omar Said", "social_worker")):
+        wizard.where.name.setText(name)
+        wizard.where.role.setCurrentIndex(wizard.where.role.findData(role))
+        wizard.where.add_member()
+    wizard.next()
+    for part, check in list(wizard.message.parts.items())[:3]:
+        check.setChecked(True)
+        if part.value == "legal_exposure":
+            wizard.message.legal.setPlainText(
+                "Åtalad för grovt vapenbrott i fjol; nästa dom blir fängelse.")
+    wizard.message.help.setPlainText("Kontakt med arbetsmarknadsenheten samma vecka.")
+    try:
+        return _save(app, wizard, path)
+    finally:
+        wizard.discard()
+
+
 def render(outdir: Path) -> list[Path]:
     app = application()
     register_fonts(app)
@@ -138,7 +175,7 @@ def render(outdir: Path) -> list[Path]:
             window.resize(*SIZE)
             window.show()
             for key in ("overview", "people", "groups", "network", "incidents", "callins",
-                        "audit"):
+                        "notifications", "audit"):
                 window.show_page(key)
                 written.append(_save(app, window, outdir / f"{key}.png"))
             letters = window.show_page("letters")
@@ -153,6 +190,7 @@ def render(outdir: Path) -> list[Path]:
                  lambda s: s.incidents.search(type="shooting", limit=1)[0].id),
                 ("callin", "callin.png",
                  lambda s: max(s.callins.list(), key=lambda c: c.invitees_total).id),
+                ("notification", "notification.png", _fullest_notification),
             ]
             for kind, name, pick in records:
                 before = set(QApplication.topLevelWidgets())
@@ -162,6 +200,8 @@ def render(outdir: Path) -> list[Path]:
                 opened.close()
 
             written.append(_wizard(app, window, services, outdir / "callin-wizard.png"))
+            written.append(_notification_wizard(app, window, services,
+                                                outdir / "notification-wizard.png"))
 
             dialog = SettingsDialog(settings, parent=window)
             written.append(_save(app, dialog, outdir / "settings.png"))
