@@ -123,3 +123,47 @@ def os_error_text(exc: OSError) -> str:
         name = errno.errorcode.get(exc.errno or -1, "")
         reason = _("fel i filsystemet") + (f" ({name})" if name else "")
     return reason
+
+
+class BundleRejected(MottryckError):
+    """A bundle was refused as a whole; nothing was written.
+
+    ``code`` is stable (screens, the command line and tests match on it); the message is the
+    Swedish reason shown to the user, by default the one for the code.
+    """
+
+    CODES = frozenset({
+        "unreadable", "too_large", "not_for_us", "damaged", "bad_archive", "bad_manifest",
+        "unknown_signer", "bad_signature", "unsupported_format", "not_a_recipient",
+        "payload_mismatch", "replayed", "older_sequence", "unsupported_schema", "expired",
+        "bad_record",
+    })
+
+    def __init__(self, code: str, message: str | None = None) -> None:
+        if code not in self.CODES:
+            raise ValueError(f"unknown bundle rejection code: {code!r}")
+        self.code = code
+        super().__init__(message or _bundle_reason(code))
+
+
+def _bundle_reason(code: str) -> str:
+    # Built on each call so the text follows the language chosen at run time.
+    reasons = {
+        "unreadable": _("Bunten kunde inte läsas från disken."),
+        "too_large": _("Bunten är större än vad som tas emot."),
+        "not_for_us": _("Bunten är inte krypterad till den här enheten."),
+        "damaged": _("Bunten är skadad eller ändrad (eller ingen Mottryck-bunt)."),
+        "bad_archive": _("Buntens innehåll har fel uppbyggnad."),
+        "bad_manifest": _("Buntens innehållsförteckning är felaktig."),
+        "unknown_signer": _("Bunten kommer från en okänd eller spärrad avsändare."),
+        "bad_signature": _("Buntens signatur stämmer inte med avsändarens nyckel."),
+        "unsupported_format": _("Buntens format stöds inte av den här versionen av Mottryck."),
+        "not_a_recipient": _("Bunten är inte adresserad till den här enheten."),
+        "payload_mismatch": _("Buntens poster stämmer inte med innehållsförteckningen."),
+        "replayed": _("Bunten har redan lästs in."),
+        "older_sequence": _("Bunten är äldre än en som redan lästs in från samma avsändare."),
+        "unsupported_schema": _("Bunten kommer från en version av Mottryck som inte stöds här."),
+        "expired": _("Bunten har gått ut och kan inte längre läsas in."),
+        "bad_record": _("Bunten innehåller en felaktig post."),
+    }
+    return reasons[code]

@@ -1,0 +1,85 @@
+"""Canonical JSON: one byte string for one value, so signed bytes can be reproduced exactly.
+
+Keys sorted, no spaces, UTF-8 (not ``\\u`` escapes), and no floats: a float's text differs
+between languages and versions, so a value that must be signed is an integer or a string.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+class NotCanonical(ValueError):
+    """The value cannot be written, or the text read, as canonical JSON."""
+
+
+def _check(value: Any) -> None:
+    if value is None or isinstance(value, bool | int | str):
+        return
+    if isinstance(value, float):
+        raise NotCanonical("floats are not allowed in canonical JSON")
+    if isinstance(value, list | tuple):
+        for item in value:
+            _check(item)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise NotCanonical("object keys must be strings")
+            _check(item)
+        return
+    raise NotCanonical(f"not a JSON value: {type(value).__name__}")
+
+
+def canonical_json(value: Any) -> bytes:
+    """The canonical bytes of ``value`` (checked all the way down)."""
+    _check(value)
+    return dumps_fast(value)
+
+
+def dumps_fast(value: Any) -> bytes:
+    """The same layout without the float check, for payload lines the caller built itself."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise NotCanonical("duplicate key")
+    return result
+
+
+def _no_float(text: str) -> Any:
+    raise NotCanonical("floats are not allowed in canonical JSON")
+
+
+def _no_constant(text: str) -> Any:
+    raise NotCanonical(f"{text} is not JSON")
+
+
+def parse_canonical(data: bytes) -> Any:
+    """Parse bytes that must be canonical JSON exactly (rejects anything else)."""
+    try:
+        text = data.decode("utf-8")
+        value = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_float=_no_float,
+            parse_constant=_no_constant,
+        )
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise NotCanonical(str(exc)) from exc
+    if dumps_fast(value) != data:
+        raise NotCanonical("not in canonical form")
+    return value
+
+
+def parse_record(line: bytes) -> Any:
+    """One payload line as JSON (NaN and Infinity refused; the hash already vouches for it)."""
+    try:
+        return json.loads(line, parse_constant=_no_constant)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise NotCanonical(str(exc)) from exc
