@@ -17,7 +17,9 @@ from app.services.groups import GroupService
 from app.services.incidents import IncidentService
 from app.services.letters import LetterService
 from app.services.notifications import NotificationService
+from app.services.partners import PartnerService
 from app.services.people import PeopleService
+from app.services.unit_keys import UnitKeyService
 from app.vault.kdf import KdfParams
 from app.vault.vault import UnlockedVault, Vault
 
@@ -33,6 +35,8 @@ class Services:
     notifications: NotificationService = field(init=False)
     letters: LetterService = field(init=False)
     drafts: DraftService = field(init=False)
+    partners: PartnerService = field(init=False)
+    unit: UnitKeyService = field(init=False)  # this unit's keys for bundles
 
     def __post_init__(self) -> None:
         self.people = PeopleService(self.db)
@@ -42,6 +46,8 @@ class Services:
         self.notifications = NotificationService(self.db)
         self.letters = LetterService(self.db)
         self.drafts = DraftService(self.db)
+        self.partners = PartnerService(self.db)
+        self.unit = UnitKeyService(self.db)
 
     @property
     def user(self) -> str:
