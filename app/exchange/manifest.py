@@ -117,8 +117,7 @@ class Manifest(BundleHeader):
     def from_dict(cls, value: Any) -> Manifest:
         if not isinstance(value, dict):
             raise _bad(_("inte ett JSON-objekt"))
-        if value.get("format_version") != FORMAT_VERSION:
-            raise BundleRejected("unsupported_format")
+        _format_version(value)
         expected = {f.name for f in fields(cls)}
         if set(value) != expected:
             raise _bad(_("fel uppsättning fält"))
@@ -155,10 +154,16 @@ def sender_and_format(data: bytes) -> tuple[str, int]:
         raise BundleRejected("bad_manifest") from None
     if not isinstance(value, dict):
         raise _bad(_("inte ett JSON-objekt"))
-    version = value.get("format_version")
+    version = _format_version(value)
+    return _uuid(value.get("sender_unit"), "sender_unit"), version
+
+
+def _format_version(value: dict[str, Any]) -> int:
+    """Only a well-formed but other version is "unsupported"; no version at all is malformed."""
+    version = _count(value.get("format_version"), "format_version", minimum=1)
     if version != FORMAT_VERSION:
         raise BundleRejected("unsupported_format")
-    return _uuid(value.get("sender_unit"), "sender_unit"), version
+    return version
 
 
 def _bad(reason: str) -> BundleRejected:

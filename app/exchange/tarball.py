@@ -96,6 +96,9 @@ def _header(header: bytes, allowed: dict[str, int]) -> tuple[str, int]:
         raise _bad(_("ogiltig storlek för {name}").format(name=name))
     if size > allowed[name]:
         raise _bad(_("{name} är för stor").format(name=name))
+    # Owner, mode, time and number layout exactly as written: nothing left for a flip to hide in.
+    if header != member_header(name, size):
+        raise _bad(_("filhuvudet för {name} är inte som Mottryck skriver det").format(name=name))
     return name, size
 
 
