@@ -1,0 +1,342 @@
+"""Exporting a bundle to a partner and importing one from a partner.
+
+Export order: rows in scope → the partner's profile (record types and fields) → the file is
+written atomically (``write_bundle``) → then, in one transaction, the next sequence number, the
+``Disclosure`` row and the audit event. The file comes first so that a register entry always
+means a file exists; if the transaction then fails the file is removed, so a file without an
+entry never stays behind either. The sequence is reserved by reading it before the file is
+written and committed after; two exports at once on one laptop are not possible (one writer).
+
+Import order (SECURITY.md): the file checks of ``open_bundle`` → not replayed, sequence newer →
+schema → expiry → every record validated → preview → apply everything in ONE transaction with
+the remote stamps kept, the clock moved past them, the ``ImportedBundle`` row, the
+``Disclosure`` (direction ``import``), the merge review items and the audit event. Any refusal
+raises ``BundleRejected`` and writes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.errors import BundleRejected, MottryckError
+from app.exchange.bundle import CancelRequested, Progress, finish_checks, open_bundle, write_bundle
+from app.exchange.hlc import Stamp
+from app.exchange.manifest import BundleHeader, Recipient
+from app.exchange.merge import Merged, field_clock, merge_all
+from app.exchange.records import TABLES, ValidRecord, require_complete, to_record, validate_record
+from app.i18n import _
+from app.models import Base, Disclosure, Group, ImportedBundle, MergeReview, VaultMeta
+from app.services import audit
+from app.services.audit import Action
+from app.services.db import Db, utcnow
+from app.services.partners import PartnerDTO, PartnerService
+from app.services.unit_keys import parse_signing_public_key, unit_secrets
+from app.services.validate import Checker
+from app.vault.migrate import head_revision
+
+VALID_DAYS = 30  # a bundle on a stick is refused after this: an old one is a lost one
+SEQUENCE_KEY = "bundle_sequence"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    bundle_id: str
+    sequence: int
+    path: str
+    counts: dict[str, int]  # records per table
+
+
+@dataclass(frozen=True)
+class TableChanges:
+    table: str
+    new: int
+    changed: int
+    unchanged: int
+    conflicts: int  # fields set aside for a person to review
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import does (or did). ``applied`` is False for a dry run."""
+
+    bundle_id: str
+    sender_unit: str
+    partner_name: str
+    sequence: int
+    legal_basis: str
+    purpose: str | None
+    tables: tuple[TableChanges, ...]
+    applied: bool
+
+    @property
+    def total_changes(self) -> int:
+        return sum(t.new + t.changed for t in self.tables)
+
+
+def _since_stamp(since: date) -> str:
+    midnight = datetime(since.year, since.month, since.day, tzinfo=UTC)
+    return str(Stamp(int(midnight.timestamp() * 1000), 0))
+
+
+class BundleService:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+        self.partners = PartnerService(db)
+
+    # ---- export ----------------------------------------------------------------------------
+    def export(self, partner_id: str, out: str | Path, *, legal_basis: str,
+               purpose: str | None = None, basis_note: str | None = None,
+               groups: Sequence[str] = (), since: date | None = None,
+               progress: Progress | None = None,
+               cancelled: CancelRequested | None = None) -> ExportResult:
+        """Write a bundle for one partner; ``groups`` (names) narrows people and their data
+        to those groups' members, ``since`` to rows written on or after that day."""
+        partner = self.partners.get(partner_id)
+        c = Checker()
+        basis = c.text("legal_basis", _("rättslig grund"), legal_basis, required=True,
+                       max_len=4000)
+        purpose = c.text("purpose", _("ändamål"), purpose, max_len=4000)
+        basis_note = c.text("basis_note", _("avvägning"), basis_note, max_len=4000)
+        c.done()
+        if not partner.can_receive:
+            raise MottryckError(_("Partnern {name} är spärrad eller saknar age-mottagare.")
+                                .format(name=partner.name))
+        secrets = unit_secrets(self.db)
+        path = Path(out)
+        with self.db.read() as s:
+            records, counts = self._select(s, partner, groups, since)
+            sequence = int((s.get(VaultMeta, SEQUENCE_KEY) or VaultMeta(value="0")).value) + 1
+        now = datetime.now(UTC)
+        header = BundleHeader(
+            bundle_id=str(uuid.uuid4()), sender_unit=secrets.unit_id,
+            sender_key_fingerprint=secrets.public.fingerprint, sequence=sequence,
+            # A partner without Mottryck has no unit id: its partner id names it instead.
+            recipients=(Recipient(partner.unit_id or partner.id, partner.age_recipient or ""),
+                        Recipient(secrets.unit_id, secrets.public.age_recipient)),
+            created_at=now, not_after=now + timedelta(days=VALID_DAYS),
+            schema_version=head_revision(), app_version=__version__, legal_basis=basis or "",
+            purpose=purpose, basis_note=basis_note)
+        write_bundle(path, header, records, secrets.signing_key, total=len(records),
+                     progress=progress, cancelled=cancelled)
+        try:
+            with self.db.write() as s:
+                meta = s.get(VaultMeta, SEQUENCE_KEY)
+                if meta is None:
+                    s.add(VaultMeta(key=SEQUENCE_KEY, value=str(sequence)))
+                else:
+                    meta.value = str(sequence)
+                scope = {"groups": list(groups), "since": since.isoformat() if since else None}
+                s.add(Disclosure(at=utcnow(), user=self.db.user, direction="export",
+                                 partner_id=partner.id, partner_name=partner.name,
+                                 bundle_id=header.bundle_id, sequence=sequence,
+                                 legal_basis=basis, purpose=purpose, basis_note=basis_note,
+                                 scope=scope, counts=counts))
+                audit.record(s, Action.EXPORT, "partner", partner.id, purpose=purpose,
+                             detail={"bundle_id": header.bundle_id, "records": len(records)})
+        except BaseException:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
+        return ExportResult(bundle_id=header.bundle_id, sequence=sequence, path=str(path),
+                            counts=counts)
+
+    def _select(self, s: Session, partner: PartnerDTO, groups: Sequence[str],
+                since: date | None) -> tuple[list[dict[str, Any]], dict[str, int]]:
+        people, group_ids = self._scope(s, groups)
+        floor = _since_stamp(since) if since else None
+        records: list[dict[str, Any]] = []
+        counts: dict[str, int] = {}
+        for table in partner.profile.record_types:
+            if table not in TABLES:
+                continue
+            fields = set(partner.profile.fields(table))
+            for row in _rows(s, TABLES[table], people, group_ids, floor):
+                records.append(to_record(table, row, fields))
+                counts[table] = counts.get(table, 0) + 1
+        return records, counts
+
+    def _scope(self, s: Session, groups: Sequence[str]) -> tuple[set[str] | None,
+                                                                  set[str] | None]:
+        if not groups:
+            return None, None
+        rows = s.execute(select(Group.id, Group.name).where(Group.deleted.is_(False))).all()
+        by_name = {name.casefold(): gid for gid, name in rows}
+        missing = [g for g in groups if g.casefold() not in by_name]
+        if missing:
+            raise MottryckError(_("Okänd grupp: {names}.").format(names=", ".join(missing)))
+        group_ids = {by_name[g.casefold()] for g in groups}
+        membership = TABLES["membership"]
+        people = set(s.execute(select(membership.c.person_id).where(
+            membership.c.group_id.in_(group_ids))).scalars())
+        return people, group_ids
+
+    # ---- import ----------------------------------------------------------------------------
+    def import_bundle(self, path: str | Path, *, dry_run: bool = False) -> ImportPreview:
+        """Check and (unless ``dry_run``) apply a bundle; a bundle already imported is refused
+        with ``replayed`` and changes nothing."""
+        secrets = unit_secrets(self.db)
+
+        def signer_key(unit_id: str) -> bytes | None:
+            partner = self.partners.by_unit(unit_id)
+            if partner is None or not partner.can_send_to_us or not partner.signing_public_key:
+                return None
+            return parse_signing_public_key(partner.signing_public_key)
+
+        opened = open_bundle(Path(path), identity=secrets.age_identity,
+                             our_unit_id=secrets.unit_id, signer_key_for=signer_key)
+        manifest = opened.manifest
+        partner = self.partners.by_unit(manifest.sender_unit)
+        assert partner is not None  # the signature was checked against its key
+        with self.db.read() as s:
+            _check_not_seen(s, manifest.bundle_id, manifest.sender_unit, manifest.sequence)
+        raw = finish_checks(opened, supported_schemas={head_revision()},
+                            now=datetime.now(UTC))
+        incoming = [validate_record(r, n) for n, r in enumerate(raw, start=1)]
+        with self.db.write() as s:
+            # Checked again inside the write lock: two imports of one file cannot both pass.
+            _check_not_seen(s, manifest.bundle_id, manifest.sender_unit, manifest.sequence)
+            merged = merge_all(_local_rows(s, incoming), incoming)
+            first_seen = {(r.table, r.id): n for n, r in reversed(list(enumerate(incoming, 1)))}
+            for key, result in merged.items():
+                if result.kind == "new":
+                    require_complete(result.record, first_seen[key])
+            preview = _preview(manifest, partner, merged, applied=not dry_run)
+            if dry_run:
+                s.rollback()
+                return preview
+            _apply(s, self.db, merged, incoming, manifest.bundle_id)
+            now = utcnow()
+            s.add(ImportedBundle(bundle_id=manifest.bundle_id, sender_unit=manifest.sender_unit,
+                                 sequence=manifest.sequence,
+                                 created_at=manifest.created_at.replace(tzinfo=None),
+                                 imported_at=now, imported_by=self.db.user,
+                                 record_count=len(incoming)))
+            counts = {t.table: t.new + t.changed for t in preview.tables}
+            s.add(Disclosure(at=now, user=self.db.user, direction="import",
+                             partner_id=partner.id, partner_name=partner.name,
+                             bundle_id=manifest.bundle_id, sequence=manifest.sequence,
+                             legal_basis=manifest.legal_basis, purpose=manifest.purpose,
+                             basis_note=manifest.basis_note, scope={}, counts=counts))
+            audit.record(s, Action.IMPORT, "partner", partner.id, purpose=manifest.purpose,
+                         detail={"bundle_id": manifest.bundle_id,
+                                 "records": len(incoming), "changes": preview.total_changes})
+            try:
+                s.flush()
+            except IntegrityError:
+                raise BundleRejected("bad_record", _(
+                    "Bunten krockar med uppgifter här (t.ex. samma personnummer på två "
+                    "personer); inget lästes in.")) from None
+        return preview
+
+
+def _check_not_seen(s: Session, bundle_id: str, sender: str, sequence: int) -> None:
+    if s.get(ImportedBundle, bundle_id) is not None:
+        raise BundleRejected("replayed")
+    last = s.execute(select(ImportedBundle.sequence).where(
+        ImportedBundle.sender_unit == sender).order_by(
+        ImportedBundle.sequence.desc()).limit(1)).scalar()
+    if last is not None and sequence <= last:
+        raise BundleRejected("older_sequence")
+
+
+def _rows(s: Session, table: Table, people: set[str] | None, group_ids: set[str] | None,
+          floor: str | None) -> Iterator[dict[str, Any]]:
+    stmt = select(table)
+    if floor is not None:
+        stmt = stmt.where(table.c.hlc >= floor)
+    if people is not None and group_ids is not None:
+        # Group scope: people in the groups and what hangs on them or on the groups.
+        if table.name == "person":
+            stmt = stmt.where(table.c.id.in_(people))
+        elif table.name == "group":
+            stmt = stmt.where(table.c.id.in_(group_ids))
+        elif "person_id" in table.c:
+            stmt = stmt.where(table.c.person_id.in_(people))
+        elif "group_id" in table.c:
+            stmt = stmt.where(table.c.group_id.in_(group_ids))
+    for row in s.execute(stmt).mappings():
+        yield dict(row)
+
+
+def _local_rows(s: Session, incoming: list[ValidRecord]) -> dict[tuple[str, str], ValidRecord]:
+    wanted: dict[str, set[str]] = {}
+    for record in incoming:
+        wanted.setdefault(record.table, set()).add(record.id)
+    local: dict[tuple[str, str], ValidRecord] = {}
+    for table, ids in wanted.items():
+        t = TABLES[table]
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), 500):
+            chunk = id_list[start:start + 500]
+            for row in s.execute(select(t).where(t.c.id.in_(chunk))).mappings():
+                record = to_record(table, dict(row))
+                local[(table, record["id"])] = ValidRecord(**record)
+    return local
+
+
+def _preview(manifest: Any, partner: PartnerDTO, merged: dict[tuple[str, str], Merged],
+             *, applied: bool) -> ImportPreview:
+    tally: dict[str, list[int]] = {}
+    for (table, _id), result in merged.items():
+        counts = tally.setdefault(table, [0, 0, 0, 0])
+        counts[{"new": 0, "changed": 1, "same": 2}[result.kind]] += 1
+        counts[3] += len(result.reviews)
+    tables = tuple(TableChanges(t, *c) for t, c in sorted(tally.items()))
+    return ImportPreview(bundle_id=manifest.bundle_id, sender_unit=manifest.sender_unit,
+                         partner_name=partner.name, sequence=manifest.sequence,
+                         legal_basis=manifest.legal_basis, purpose=manifest.purpose,
+                         tables=tables, applied=applied)
+
+
+def _apply(s: Session, db: Db, merged: dict[tuple[str, str], Merged],
+           incoming: list[ValidRecord], bundle_id: str) -> None:
+    s.info["keep_stamps"] = True
+    classes = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+    now = utcnow()
+    for (table, row_id), result in merged.items():
+        if result.kind == "same" and not result.reviews:
+            continue
+        record = result.record
+        if result.kind != "same":
+            values = record.python_fields()
+            values.update(hlc=record.hlc, origin_unit=record.origin_unit,
+                          deleted=record.deleted,
+                          field_clocks=None if record.field_clocks is None
+                          else dict(record.field_clocks))
+            obj = s.get(classes[table], row_id)
+            if obj is None:
+                obj = classes[table](id=row_id, created_at=now)
+                s.add(obj)
+            for name, value in values.items():
+                setattr(obj, name, value)
+        for item in result.reviews:
+            seen = s.execute(select(MergeReview.id).where(
+                MergeReview.record_id == item.record_id, MergeReview.field == item.field,
+                MergeReview.other_clock == item.other_clock)).first()
+            if seen is None:
+                s.add(MergeReview(entity_type=item.table, record_id=item.record_id,
+                                  field=item.field, kept_value=item.kept_value,
+                                  other_value=item.other_value, other_unit=item.other_unit,
+                                  other_clock=item.other_clock, bundle_id=bundle_id,
+                                  created_at=now))
+    top = max((Stamp.parse(field_clock(r, n)[0]) for r in incoming
+               for n in [*r.fields, "deleted"]), default=None)
+    if top is not None:
+        db.clock.observe(top)
+    s.flush()
+    meta = s.get(VaultMeta, "hlc_last")
+    if meta is None:
+        s.add(VaultMeta(key="hlc_last", value=str(db.clock.last)))
+    else:
+        meta.value = str(db.clock.last)
