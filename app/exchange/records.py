@@ -52,8 +52,9 @@ def _travelling_tables() -> dict[str, Table]:
     tables: dict[str, Table] = {}
     for mapper in Base.registry.mappers:
         cls = mapper.class_
-        if issubclass(cls, SyncMixin) and cls.__tablename__ not in NEVER_TRAVELS:
-            tables[cls.__tablename__] = cls.__table__  # type: ignore[assignment]
+        if (issubclass(cls, SyncMixin)
+                and cls.__tablename__ not in NEVER_TRAVELS):  # type: ignore[attr-defined]
+            tables[cls.__tablename__] = cls.__table__  # type: ignore[attr-defined]
     return dict(sorted(tables.items()))
 
 

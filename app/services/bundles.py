@@ -280,8 +280,8 @@ def _local_rows(s: Session, incoming: list[ValidRecord]) -> dict[tuple[str, str]
         for start in range(0, len(id_list), 500):
             chunk = id_list[start:start + 500]
             for row in s.execute(select(t).where(t.c.id.in_(chunk))).mappings():
-                record = to_record(table, dict(row))
-                local[(table, record["id"])] = ValidRecord(**record)
+                values = to_record(table, dict(row))
+                local[(table, values["id"])] = ValidRecord(**values)
     return local
 
 
