@@ -73,6 +73,9 @@ def verify_manifest(manifest_bytes: bytes, signature: bytes, public_key: bytes) 
         raw = base64.b64decode(signature, validate=True)
     except (binascii.Error, ValueError):
         raise BundleRejected("bad_signature") from None
+    if base64.b64encode(raw) != signature:
+        # Base64 has spare bits: only the one spelling we write, so no altered file passes.
+        raise BundleRejected("bad_signature")
     try:
         key = Ed25519PublicKey.from_public_bytes(public_key)
     except ValueError:

@@ -129,7 +129,7 @@ def read_members(data: bytes | memoryview, expected: Sequence[Allowed]) -> dict[
         order.append(name)
         offset = stop
     tail = view[offset:]
-    if len(tail) < len(_END) or len(tail) % BLOCK or not _zero(tail):
+    if tail != _END:  # exactly the two zero blocks written: nothing appended
         raise _bad(_("arkivets slut är felaktigt"))
     missing = [a.name for a in expected if a.name not in found]
     if missing:
