@@ -3,6 +3,7 @@ valid bundle changed in any way (outside age, or inside it and re-encrypted) nev
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from app.errors import BundleRejected
 from app.exchange.bundle import finish_checks
+from app.exchange.canonical import canonical_json, dumps_fast, parse_canonical
 from tests.security.bundle_kit import NOW, SCHEMA, Keys, Unit, bundle, encrypt, inner, open_as
 
 OURS = Unit("Sluta skjut")
@@ -89,3 +91,20 @@ def test_mutated_inner_archive_re_encrypted_to_us(plain: bytes) -> None:
     # age would catch any change to the file itself; this reaches the archive, signature and
     # payload checks behind it.
     _refused(encrypt(plain, POLICE))
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@FUZZ
+@given(_JSON)
+def test_canonical_lines_are_json_dumps_with_sorted_keys(value: object) -> None:
+    # The fast encoder must write exactly what the standard library's options describe, and
+    # the manifest reader must take back exactly what the writer gives.
+    expected = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert dumps_fast(value) == expected.encode("utf-8")
+    assert parse_canonical(canonical_json(value)) == value
