@@ -274,10 +274,14 @@ def open_bundle(
 
     ``identity`` is our age identity (``AGE-SECRET-KEY-1…``); ``signer_key_for(unit_id)``
     returns the pinned raw Ed25519 public key of a sender, or None if the unit is unknown,
-    revoked or has no signing key. Raises only ``BundleRejected``.
+    revoked or has no signing key. Whatever the file holds, raises only ``BundleRejected``
+    (a malformed ``identity`` of our own is a ``ValueError``).
     """
     if isinstance(identity, str):
-        identity = x25519.Identity.from_str(identity)
+        try:
+            identity = x25519.Identity.from_str(identity)
+        except pyrage.IdentityError as exc:
+            raise ValueError(f"not an age identity: {exc}") from None
     plain = _decrypt(source, identity, max_bytes)
     members = tarball.read_members(plain, (
         tarball.Allowed(MANIFEST_NAME, MAX_MANIFEST_BYTES),
