@@ -206,8 +206,8 @@ def speaker_role_label(role: SpeakerRole | str | None) -> str:
 
 def letter_kind_label(kind: LetterKind | str | None) -> str:
     labels = {
-        LetterKind.CALLIN_HANDOUT: translate("labels", "Brev efter forum"),
-        LetterKind.CALLIN_INVITATION: translate("labels", "Inbjudan till forum"),
+        LetterKind.CALLIN_HANDOUT: translate("labels", "Brev efter call-in"),
+        LetterKind.CALLIN_INVITATION: translate("labels", "Inbjudan till call-in"),
         LetterKind.CUSTOM_NOTIFICATION: translate("labels", "Brev efter riktat samtal"),
     }
     return labels.get(LetterKind(kind), "") if kind else ""

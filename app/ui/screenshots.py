@@ -15,7 +15,8 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QSize
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.main import application, register_fonts
@@ -139,6 +140,24 @@ def _notification_wizard(app: QApplication, window: MainWindow, services: Servic
         wizard.discard()
 
 
+def _letter(services: Services, path: Path) -> Path:
+    """Page one of the handouts for the call-in with most attendees, as the printer gets it
+    (rendered through QtPdf, so no external tool is needed)."""
+    attended = max(services.callins.list(), key=lambda c: c.counts.get("attended", 0))
+    pdf = services.letters.preview_callin(attended.id)
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    size = document.pagePointSize(0)
+    scale = 900 / size.width()  # about 110 dpi: readable, and small enough for the README
+    image = document.render(0, QSize(int(size.width() * scale), int(size.height() * scale)))
+    document.close()
+    image.save(str(path))
+    return path
+
+
 def render(outdir: Path) -> list[Path]:
     app = application()
     register_fonts(app)
@@ -202,6 +221,8 @@ def render(outdir: Path) -> list[Path]:
             written.append(_wizard(app, window, services, outdir / "callin-wizard.png"))
             written.append(_notification_wizard(app, window, services,
                                                 outdir / "notification-wizard.png"))
+
+            written.append(_letter(services, outdir / "letter.png"))
 
             dialog = SettingsDialog(settings, parent=window)
             written.append(_save(app, dialog, outdir / "settings.png"))

@@ -121,6 +121,8 @@ class OverviewPage(Page):
         self._columns = columns
         for n, card in enumerate(self.cards.values()):
             self._cards.addWidget(card, n // columns, n % columns)
+        for column in range(5):  # equal widths, so no caption is squeezed by its neighbours
+            self._cards.setColumnStretch(column, 1 if column < columns else 0)
         lists = 2 if columns == 5 else 1
         for n, section in enumerate((self.reviews, self.frivard, self.uncoded, self.referrals)):
             self._sections.addWidget(section, n // lists, n % lists)
@@ -190,14 +192,20 @@ class OverviewPage(Page):
         since = date_text(dto.doses_since) if dto.doses_since else ""
         n = dto.people_notified
         self.cards["notified"].set_value(
-            n, (self.tr("person nådd av budskapet sedan %1") if n == 1
-                else self.tr("personer nådda av budskapet sedan %1")).replace("%1", since))
+            n, self.tr("person nådd senaste 12 månaderna") if n == 1
+            else self.tr("personer nådda senaste 12 månaderna"))
+        self.cards["notified"].setToolTip(self.tr(
+            "Personer som fått budskapet i ett riktat samtal eller på en call-in sedan %1.")
+            .replace("%1", since))
         self.cards["repeatedly"].set_value(
             dto.people_notified_repeatedly, self.tr("av dem mer än en gång"))
         n = dto.doses
         self.cards["doses"].set_value(
-            n, (self.tr("dos (riktade samtal och call-ins) sedan %1") if n == 1
-                else self.tr("doser (riktade samtal och call-ins) sedan %1")).replace("%1", since))
+            n, self.tr("dos senaste 12 månaderna") if n == 1
+            else self.tr("doser senaste 12 månaderna"))
+        self.cards["doses"].setToolTip(self.tr(
+            "Riktade samtal och call-ins som någon deltog i, räknade per person, sedan %1.")
+            .replace("%1", since))
         upcoming = dto.next_callin
         if upcoming is None:
             self.cards["next_callin"].set_value("–", self.tr("ingen call-in planerad"))

@@ -17,10 +17,14 @@ class StatCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(130)
         self.number = QLabel("–")
-        font = self.number.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        self.number.setFont(font)
+        base = self.number.font().pointSizeF()
+        self._big, self._text = self.number.font(), self.number.font()
+        self._big.setPointSizeF(base * 2.2)
+        self._big.setBold(True)
+        # A date or a word is wider than a count: smaller, so a narrow card never cuts it.
+        self._text.setPointSizeF(base * 1.6)
+        self._text.setBold(True)
+        self.number.setFont(self._big)
         self.number.setStyleSheet("color: #2b4a6b;")
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -35,6 +39,8 @@ class StatCard(QFrame):
     def set_value(self, value: int | str, caption: str) -> None:
         """``value`` is grouped the locale's way when it is a number ("1 234")."""
         self.number.setText(QLocale().toString(value) if isinstance(value, int) else value)
+        wide = not isinstance(value, int) and len(value) > 5
+        self.number.setFont(self._text if wide else self._big)
         self.caption.setText(caption)
         self.setAccessibleName(f"{self.number.text()} {caption}")
 

@@ -351,20 +351,20 @@
         <translation>Other speaker</translation>
     </message>
     <message>
-        <source>Brev efter forum</source>
-        <translation>Letter after a call-in</translation>
-    </message>
-    <message>
-        <source>Inbjudan till forum</source>
-        <translation>Call-in invitation</translation>
-    </message>
-    <message>
         <source>Brev efter riktat samtal</source>
         <translation>Letter after a custom notification</translation>
     </message>
     <message>
         <source>Riktat samtal</source>
         <translation>Custom notification</translation>
+    </message>
+    <message>
+        <source>Brev efter call-in</source>
+        <translation>Call-in handout</translation>
+    </message>
+    <message>
+        <source>Inbjudan till call-in</source>
+        <translation>Call-in invitation</translation>
     </message>
     <message>
         <source>Kallelse till call-in</source>

@@ -87,24 +87,32 @@
         <translation>current conflicts</translation>
     </message>
     <message>
-        <source>person nådd av budskapet sedan %1</source>
-        <translation>person reached by the message since %1</translation>
+        <source>person nådd senaste 12 månaderna</source>
+        <translation>person reached in the last 12 months</translation>
     </message>
     <message>
-        <source>personer nådda av budskapet sedan %1</source>
-        <translation>people reached by the message since %1</translation>
+        <source>personer nådda senaste 12 månaderna</source>
+        <translation>people reached in the last 12 months</translation>
+    </message>
+    <message>
+        <source>Personer som fått budskapet i ett riktat samtal eller på en call-in sedan %1.</source>
+        <translation>People who received the message in a custom notification or at a call-in since %1.</translation>
+    </message>
+    <message>
+        <source>dos senaste 12 månaderna</source>
+        <translation>dose in the last 12 months</translation>
+    </message>
+    <message>
+        <source>doser senaste 12 månaderna</source>
+        <translation>doses in the last 12 months</translation>
+    </message>
+    <message>
+        <source>Riktade samtal och call-ins som någon deltog i, räknade per person, sedan %1.</source>
+        <translation>Custom notifications and call-ins attended, counted per person, since %1.</translation>
     </message>
     <message>
         <source>av dem mer än en gång</source>
         <translation>of them more than once</translation>
-    </message>
-    <message>
-        <source>dos (riktade samtal och call-ins) sedan %1</source>
-        <translation>dose (custom notifications and call-ins) since %1</translation>
-    </message>
-    <message>
-        <source>doser (riktade samtal och call-ins) sedan %1</source>
-        <translation>doses (custom notifications and call-ins) since %1</translation>
     </message>
     <message>
         <source>ingen call-in planerad</source>
