@@ -19,6 +19,8 @@ class Partner(SyncMixin, Base):
     kind: Mapped[PartnerKind] = mapped_column(enum_type(PartnerKind))
     age_recipient: Mapped[str | None] = mapped_column(String(200))
     signing_key: Mapped[str | None] = mapped_column(String(200))
+    # The partner's own unit id (its `mottryck keys show`): bundle manifests name it as sender.
+    unit_id: Mapped[str | None] = mapped_column(String(36), index=True)
     # Minimisation profile: which record types and fields may go to this partner.
     profile: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)

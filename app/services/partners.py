@@ -3,8 +3,7 @@ what each may receive (its minimisation profile).
 
 Without a signing key we can send to a partner but never accept a bundle from it; a revoked
 partner can do neither. A partner's unit id (from its ``mottryck keys show``) is what bundle
-manifests name as sender; until the partner table has a column for it, it is kept under
-``UNIT_ID_KEY`` in the partner's ``profile`` JSON, behind this service only.
+manifests name as sender (the indexed ``partner.unit_id`` column).
 """
 
 from __future__ import annotations
@@ -35,7 +34,6 @@ from app.services.unit_keys import (
 )
 from app.services.validate import Checker
 
-UNIT_ID_KEY = "unit_id"
 ENTITY = "partner"
 
 PARTNER_FIELDS = Labels({
@@ -85,23 +83,15 @@ def can_send_to_us(partner: PartnerDTO) -> bool:
 
 
 def _dto(row: Partner) -> PartnerDTO:
-    stored = dict(row.profile or {})
-    unit_id = stored.get(UNIT_ID_KEY) if isinstance(stored.get(UNIT_ID_KEY), str) else None
     print_ = None
     if row.age_recipient and row.signing_key:
         print_ = unit_fingerprint(parse_signing_public_key(row.signing_key), row.age_recipient)
     return PartnerDTO(
         id=row.id, name=row.name, kind=PartnerKind(row.kind), age_recipient=row.age_recipient,
-        signing_public_key=row.signing_key, unit_id=unit_id, notes=row.notes,
-        revoked=bool(row.revoked), profile=Profile.from_json(PartnerKind(row.kind), stored),
+        signing_public_key=row.signing_key, unit_id=row.unit_id, notes=row.notes,
+        revoked=bool(row.revoked),
+        profile=Profile.from_json(PartnerKind(row.kind), dict(row.profile or {})),
         fingerprint=print_, created_at=row.created_at)
-
-
-def _stored_profile(profile: Profile, unit_id: str | None) -> dict[str, Any]:
-    data = profile.to_json()
-    if unit_id:
-        data[UNIT_ID_KEY] = unit_id
-    return data
 
 
 class PartnerService:
@@ -153,7 +143,8 @@ class PartnerService:
             self._check_unique(s, None, name=name, age_recipient=recipient,
                                signing_key=signing, unit_id=unit_id)
             row = Partner(name=name, kind=kind, age_recipient=recipient, signing_key=signing,
-                          profile=_stored_profile(profile, unit_id), revoked=False, notes=notes)
+                          unit_id=unit_id, profile=profile.to_json(), revoked=False,
+                          notes=notes)
             add_row(s, row, ENTITY)
             return _dto(row)
 
@@ -175,9 +166,9 @@ class PartnerService:
                        else current.profile)
             new_unit = unit_id if "unit_id" in values else current.unit_id
             self._check_unique(s, row.id, name=cleaned.get("name"), unit_id=new_unit)
-            also = ["unit_id"] if new_unit != current.unit_id else []
-            cleaned["profile"] = _stored_profile(profile, new_unit)
-            update_row(s, row, ENTITY, cleaned, also_changed=also)
+            cleaned["unit_id"] = new_unit
+            cleaned["profile"] = profile.to_json()
+            update_row(s, row, ENTITY, cleaned)
             return _dto(row)
 
     def reset_profile(self, partner_id: str) -> PartnerDTO:

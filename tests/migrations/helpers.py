@@ -12,10 +12,10 @@ from sqlalchemy import Engine
 
 from app.paths import migrations_dir
 
-HEAD = "0002"
+HEAD = "0003"
 
 
-def scratch_migrations(tmp_path: Path, revision_body: str, *, revision: str = "0003",
+def scratch_migrations(tmp_path: Path, revision_body: str, *, revision: str = "0004",
                        down_revision: str = HEAD) -> Path:
     """A copy of the real scripts plus one test revision whose upgrade() is ``revision_body``."""
     dest = tmp_path / "migrations"
