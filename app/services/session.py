@@ -10,12 +10,15 @@ from pathlib import Path
 
 from app.services import audit
 from app.services.audit import Action
+from app.services.bundles import BundleService
 from app.services.callins import CallInService
 from app.services.db import Db
+from app.services.disclosures import DisclosureService
 from app.services.drafts import DraftService
 from app.services.groups import GroupService
 from app.services.incidents import IncidentService
 from app.services.letters import LetterService
+from app.services.merge_review import ReviewService
 from app.services.notifications import NotificationService
 from app.services.partners import PartnerService
 from app.services.people import PeopleService
@@ -37,6 +40,9 @@ class Services:
     drafts: DraftService = field(init=False)
     partners: PartnerService = field(init=False)
     unit: UnitKeyService = field(init=False)  # this unit's keys for bundles
+    bundles: BundleService = field(init=False)
+    reviews: ReviewService = field(init=False)  # merge disagreements for a person to decide
+    disclosures: DisclosureService = field(init=False)  # the register of bundles
 
     def __post_init__(self) -> None:
         self.people = PeopleService(self.db)
@@ -48,6 +54,9 @@ class Services:
         self.drafts = DraftService(self.db)
         self.partners = PartnerService(self.db)
         self.unit = UnitKeyService(self.db)
+        self.bundles = BundleService(self.db)
+        self.reviews = ReviewService(self.db)
+        self.disclosures = DisclosureService(self.db)
 
     @property
     def user(self) -> str:
