@@ -24,21 +24,22 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app import __version__
 from app.errors import BundleRejected, MottryckError
-from app.exchange.bundle import CancelRequested, Progress, finish_checks, open_bundle, write_bundle
+from app.exchange.bundle import CancelRequested, Progress, open_bundle, write_bundle
 from app.exchange.hlc import Stamp
 from app.exchange.manifest import BundleHeader, Recipient
-from app.exchange.merge import Merged, field_clock, merge_all
-from app.exchange.records import TABLES, ValidRecord, require_complete, to_record, validate_record
+from app.exchange.merge import Merged, merge_all
+from app.exchange.records import TABLES, ValidRecord, require_complete, to_record
 from app.i18n import _
-from app.models import Base, Disclosure, Group, ImportedBundle, MergeReview, VaultMeta
+from app.models import Disclosure, ImportedBundle, MergeReview, VaultMeta
 from app.services import audit
 from app.services.audit import Action
+from app.services.bundle_apply import read_records, top_stamp, write_merged
+from app.services.bundle_scope import count_rows, group_scope, scoped_select, since_stamp
 from app.services.db import Db, utcnow
 from app.services.partners import PartnerDTO, PartnerService
 from app.services.unit_keys import parse_signing_public_key, unit_secrets
@@ -84,11 +85,6 @@ class ImportPreview:
         return sum(t.new + t.changed for t in self.tables)
 
 
-def _since_stamp(since: date) -> str:
-    midnight = datetime(since.year, since.month, since.day, tzinfo=UTC)
-    return str(Stamp(int(midnight.timestamp() * 1000), 0))
-
-
 class BundleService:
     def __init__(self, db: Db) -> None:
         self.db = db
@@ -114,21 +110,25 @@ class BundleService:
                                 .format(name=partner.name))
         secrets = unit_secrets(self.db)
         path = Path(out)
+        counts: dict[str, int] = {}
         with self.db.read() as s:
-            records, counts = self._select(s, partner, groups, since)
             sequence = int((s.get(VaultMeta, SEQUENCE_KEY) or VaultMeta(value="0")).value) + 1
-        now = datetime.now(UTC)
-        header = BundleHeader(
-            bundle_id=str(uuid.uuid4()), sender_unit=secrets.unit_id,
-            sender_key_fingerprint=secrets.public.fingerprint, sequence=sequence,
-            # A partner without Mottryck has no unit id: its partner id names it instead.
-            recipients=(Recipient(partner.unit_id or partner.id, partner.age_recipient or ""),
-                        Recipient(secrets.unit_id, secrets.public.age_recipient)),
-            created_at=now, not_after=now + timedelta(days=VALID_DAYS),
-            schema_version=head_revision(), app_version=__version__, legal_basis=basis or "",
-            purpose=purpose, basis_note=basis_note)
-        write_bundle(path, header, records, secrets.signing_key, total=len(records),
-                     progress=progress, cancelled=cancelled)
+            plan = self._plan(s, partner, groups, since)
+            now = datetime.now(UTC)
+            header = BundleHeader(
+                bundle_id=str(uuid.uuid4()), sender_unit=secrets.unit_id,
+                sender_key_fingerprint=secrets.public.fingerprint, sequence=sequence,
+                # A partner without Mottryck has no unit id: its partner id names it instead.
+                recipients=(Recipient(partner.unit_id or partner.id, partner.age_recipient or ""),
+                            Recipient(secrets.unit_id, secrets.public.age_recipient)),
+                created_at=now, not_after=now + timedelta(days=VALID_DAYS),
+                schema_version=head_revision(), app_version=__version__, legal_basis=basis or "",
+                purpose=purpose, basis_note=basis_note)
+            # Rows become records as the writer takes them: never a list of the whole export.
+            write_bundle(path, header, _stream(s, plan, counts), secrets.signing_key,
+                         total=sum(n for _t, _f, n in plan), progress=progress,
+                         cancelled=cancelled)
+        records = sum(counts.values())
         try:
             with self.db.write() as s:
                 meta = s.get(VaultMeta, SEQUENCE_KEY)
@@ -143,7 +143,7 @@ class BundleService:
                                  legal_basis=basis, purpose=purpose, basis_note=basis_note,
                                  scope=scope, counts=counts))
                 audit.record(s, Action.EXPORT, "partner", partner.id, purpose=purpose,
-                             detail={"bundle_id": header.bundle_id, "records": len(records)})
+                             detail={"bundle_id": header.bundle_id, "records": records})
         except BaseException:
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -151,35 +151,19 @@ class BundleService:
         return ExportResult(bundle_id=header.bundle_id, sequence=sequence, path=str(path),
                             counts=counts)
 
-    def _select(self, s: Session, partner: PartnerDTO, groups: Sequence[str],
-                since: date | None) -> tuple[list[dict[str, Any]], dict[str, int]]:
-        people, group_ids = self._scope(s, groups)
-        floor = _since_stamp(since) if since else None
-        records: list[dict[str, Any]] = []
-        counts: dict[str, int] = {}
+    def _plan(self, s: Session, partner: PartnerDTO, groups: Sequence[str],
+              since: date | None) -> list[tuple[Select[Any], frozenset[str], int]]:
+        """Per table the partner may receive: the scoped query, its fields and its count."""
+        scope = group_scope(s, groups)
+        floor = since_stamp(since) if since else None
+        plan = []
         for table in partner.profile.record_types:
             if table not in TABLES:
                 continue
-            fields = set(partner.profile.fields(table))
-            for row in _rows(s, TABLES[table], people, group_ids, floor):
-                records.append(to_record(table, row, fields))
-                counts[table] = counts.get(table, 0) + 1
-        return records, counts
-
-    def _scope(self, s: Session, groups: Sequence[str]) -> tuple[set[str] | None,
-                                                                  set[str] | None]:
-        if not groups:
-            return None, None
-        rows = s.execute(select(Group.id, Group.name).where(Group.deleted.is_(False))).all()
-        by_name = {name.casefold(): gid for gid, name in rows}
-        missing = [g for g in groups if g.casefold() not in by_name]
-        if missing:
-            raise MottryckError(_("Okänd grupp: {names}.").format(names=", ".join(missing)))
-        group_ids = {by_name[g.casefold()] for g in groups}
-        membership = TABLES["membership"]
-        people = set(s.execute(select(membership.c.person_id).where(
-            membership.c.group_id.in_(group_ids))).scalars())
-        return people, group_ids
+            stmt = scoped_select(TABLES[table], scope, floor)
+            plan.append((stmt, frozenset(partner.profile.fields(table)),
+                         count_rows(s, TABLES[table], scope, floor)))
+        return plan
 
     # ---- import ----------------------------------------------------------------------------
     def import_bundle(self, path: str | Path, *, dry_run: bool = False) -> ImportPreview:
@@ -200,9 +184,8 @@ class BundleService:
         assert partner is not None  # the signature was checked against its key
         with self.db.read() as s:
             _check_not_seen(s, manifest.bundle_id, manifest.sender_unit, manifest.sequence)
-        raw = finish_checks(opened, supported_schemas={head_revision()},
-                            now=datetime.now(UTC))
-        incoming = [validate_record(r, n) for n, r in enumerate(raw, start=1)]
+        incoming = read_records(opened, supported_schemas={head_revision()},
+                                now=datetime.now(UTC))
         with self.db.write() as s:
             # Checked again inside the write lock: two imports of one file cannot both pass.
             _check_not_seen(s, manifest.bundle_id, manifest.sender_unit, manifest.sequence)
@@ -231,12 +214,7 @@ class BundleService:
             audit.record(s, Action.IMPORT, "partner", partner.id, purpose=manifest.purpose,
                          detail={"bundle_id": manifest.bundle_id,
                                  "records": len(incoming), "changes": preview.total_changes})
-            try:
-                s.flush()
-            except IntegrityError:
-                raise BundleRejected("bad_record", _(
-                    "Bunten krockar med uppgifter här (t.ex. samma personnummer på två "
-                    "personer); inget lästes in.")) from None
+            s.flush()
         return preview
 
 
@@ -250,23 +228,13 @@ def _check_not_seen(s: Session, bundle_id: str, sender: str, sequence: int) -> N
         raise BundleRejected("older_sequence")
 
 
-def _rows(s: Session, table: Table, people: set[str] | None, group_ids: set[str] | None,
-          floor: str | None) -> Iterator[dict[str, Any]]:
-    stmt = select(table)
-    if floor is not None:
-        stmt = stmt.where(table.c.hlc >= floor)
-    if people is not None and group_ids is not None:
-        # Group scope: people in the groups and what hangs on them or on the groups.
-        if table.name == "person":
-            stmt = stmt.where(table.c.id.in_(people))
-        elif table.name == "group":
-            stmt = stmt.where(table.c.id.in_(group_ids))
-        elif "person_id" in table.c:
-            stmt = stmt.where(table.c.person_id.in_(people))
-        elif "group_id" in table.c:
-            stmt = stmt.where(table.c.group_id.in_(group_ids))
-    for row in s.execute(stmt).mappings():
-        yield dict(row)
+def _stream(s: Session, plan: list[tuple[Select[Any], frozenset[str], int]],
+            counts: dict[str, int]) -> Iterator[dict[str, Any]]:
+    for stmt, fields, _count in plan:
+        table = stmt.selected_columns[0].table.name
+        for row in s.execute(stmt.execution_options(yield_per=2000)).mappings():
+            counts[table] = counts.get(table, 0) + 1
+            yield to_record(table, row, fields)
 
 
 def _local_rows(s: Session, incoming: list[ValidRecord]) -> dict[tuple[str, str], ValidRecord]:
@@ -302,24 +270,9 @@ def _preview(manifest: Any, partner: PartnerDTO, merged: dict[tuple[str, str], M
 def _apply(s: Session, db: Db, merged: dict[tuple[str, str], Merged],
            incoming: list[ValidRecord], bundle_id: str) -> None:
     s.info["keep_stamps"] = True
-    classes = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+    write_merged(s, merged)
     now = utcnow()
-    for (table, row_id), result in merged.items():
-        if result.kind == "same" and not result.reviews:
-            continue
-        record = result.record
-        if result.kind != "same":
-            values = record.python_fields()
-            values.update(hlc=record.hlc, origin_unit=record.origin_unit,
-                          deleted=record.deleted,
-                          field_clocks=None if record.field_clocks is None
-                          else dict(record.field_clocks))
-            obj = s.get(classes[table], row_id)
-            if obj is None:
-                obj = classes[table](id=row_id, created_at=now)
-                s.add(obj)
-            for name, value in values.items():
-                setattr(obj, name, value)
+    for result in merged.values():
         for item in result.reviews:
             seen = s.execute(select(MergeReview.id).where(
                 MergeReview.record_id == item.record_id, MergeReview.field == item.field,
@@ -330,10 +283,9 @@ def _apply(s: Session, db: Db, merged: dict[tuple[str, str], Merged],
                                   other_value=item.other_value, other_unit=item.other_unit,
                                   other_clock=item.other_clock, bundle_id=bundle_id,
                                   created_at=now))
-    top = max((Stamp.parse(field_clock(r, n)[0]) for r in incoming
-               for n in [*r.fields, "deleted"]), default=None)
+    top = top_stamp(incoming)
     if top is not None:
-        db.clock.observe(top)
+        db.clock.observe(Stamp.parse(top))
     s.flush()
     meta = s.get(VaultMeta, "hlc_last")
     if meta is None:
