@@ -31,7 +31,14 @@ def _vault_arg(p: argparse.ArgumentParser, default: object = argparse.SUPPRESS) 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import callin_cmds, exchange_cmds, letter_cmds, people_cmds, vault_cmds
+    from app.cli import (
+        bundle_cmds,
+        callin_cmds,
+        exchange_cmds,
+        letter_cmds,
+        people_cmds,
+        vault_cmds,
+    )
 
     parser = argparse.ArgumentParser(
         prog="mottryck",
@@ -46,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     callin_cmds.register(sub, _vault_arg)
     letter_cmds.register(sub, _vault_arg)
     exchange_cmds.register(sub, _vault_arg)
+    bundle_cmds.register(sub, _vault_arg)
     return parser
 
 
