@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.services.drafts import Draft
 from app.services.session import Services
+from app.ui.dialogs.bundle_export import BundleExportWizard
+from app.ui.dialogs.bundle_import import BundleImportWizard
 from app.ui.events import Events
 from app.ui.pages.base import Page, PageContext
 from app.ui.pages.registry import RECORD_PAGES, page_classes
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(900, 560)  # usable on a 1366×768 laptop with the taskbar
 
         context = PageContext(services, runner, events, self.settings)
+        self.context = context
         self.pages: list[Page] = [cls(context) for cls in page_classes()]
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(20, 20))
@@ -135,6 +138,17 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.settings_requested)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
+        self.export_action = QAction(self.tr("&Exportera till partner…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.setStatusTip(self.tr("Skriv en krypterad bunt till en partner"))
+        self.export_action.triggered.connect(self.export_bundle)
+        file_menu.addAction(self.export_action)
+        self.import_action = QAction(self.tr("&Importera från partner…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.setStatusTip(self.tr("Läs in en krypterad bunt från en partner"))
+        self.import_action.triggered.connect(self.import_bundle)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("A&vsluta"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -154,6 +168,18 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._about)
         help_menu.addAction(self.about_action)
+
+    def export_bundle(self) -> BundleExportWizard:
+        wizard = BundleExportWizard(self.context, parent=self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.show()
+        return wizard
+
+    def import_bundle(self) -> BundleImportWizard:
+        wizard = BundleImportWizard(self.context, parent=self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.show()
+        return wizard
 
     def _build_status(self, path: str, user: str) -> None:
         bar = self.statusBar()

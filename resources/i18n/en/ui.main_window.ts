@@ -23,6 +23,22 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>&amp;Exportera till partner…</source>
+        <translation>&amp;Export to partner…</translation>
+    </message>
+    <message>
+        <source>Skriv en krypterad bunt till en partner</source>
+        <translation>Write an encrypted bundle for a partner</translation>
+    </message>
+    <message>
+        <source>&amp;Importera från partner…</source>
+        <translation>&amp;Import from partner…</translation>
+    </message>
+    <message>
+        <source>Läs in en krypterad bunt från en partner</source>
+        <translation>Read an encrypted bundle from a partner</translation>
+    </message>
+    <message>
         <source>A&amp;vsluta</source>
         <translation>&amp;Quit</translation>
     </message>

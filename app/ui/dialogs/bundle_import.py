@@ -1,0 +1,282 @@
+"""Importing a bundle from a partner: choose the file → every check and a dry run (what would
+change, what would go to the review list) or the specific refusal with what to do → import →
+done.
+
+Both the dry run and the import run ``BundleService.import_bundle`` on the lane; a refused
+bundle writes nothing, and the import itself is one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.errors import BundleRejected
+from app.services.bundles import BundleService, ImportPreview
+from app.services.partners import PartnerDTO, PartnerService
+from app.ui.crash import user_message
+from app.ui.pages.base import PageContext
+from app.ui.table_models.bundle import TableChangesModel
+from app.ui.widgets.field_errors import ERROR_COLOUR, error_label
+
+CHOOSE, PREVIEW, DONE = range(3)
+
+
+@dataclass(frozen=True)
+class Checked:
+    preview: ImportPreview
+    partner: PartnerDTO | None
+
+
+def dry_run(service: BundleService, path: Path) -> Checked:
+    """The preview and the sender as pinned here (for its fingerprint)."""
+    preview = service.import_bundle(path, dry_run=True)
+    return Checked(preview, PartnerService(service.db).by_unit(preview.sender_unit))
+
+
+def _big(label: QLabel) -> QLabel:
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class ChooseStep(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Välj bunt"))
+        self.setSubTitle(self.tr("En bunt (.age) från en partner. Den kontrolleras innan "
+                                 "något läses in."))
+        self.path = QLineEdit()
+        self.browse = QPushButton(self.tr("&Välj…"))
+        self.browse.clicked.connect(self._browse)
+        self.message = error_label()
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Fil:"), row)
+        form.addRow("", self.message)
+        self.path.textChanged.connect(self.completeChanged)
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Öppna bunt"), self.path.text() or str(Path.home()),
+            self.tr("Mottryck-buntar (*.age);;Alla filer (*)"))
+        if chosen:
+            self.path.setText(chosen)
+
+    def target(self) -> Path:
+        return Path(self.path.text().strip()).expanduser()
+
+    def isComplete(self) -> bool:
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:
+        ok = self.target().is_file()
+        self.message.setText("" if ok else self.tr("Filen finns inte."))
+        self.message.setVisible(not ok)
+        return ok
+
+
+class PreviewStep(QWizardPage):
+    """The dry run: either the refusal, big and plain, or what the import would do."""
+
+    def __init__(self, wizard: BundleImportWizard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._wizard = wizard
+        self.setTitle(self.tr("Kontroll"))
+        self.checked: Checked | None = None
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.refusal = _big(QLabel())
+        self.refusal.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.refusal.setTextFormat(Qt.TextFormat.PlainText)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.from_whom = QLabel()
+        self.from_whom.setWordWrap(True)
+        self.from_whom.setTextFormat(Qt.TextFormat.PlainText)
+        self.from_whom.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.changes = TableChangesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.changes)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.reviews = QLabel()
+        self.reviews.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for w in (self.state, self.refusal, self.advice, self.from_whom):
+            layout.addWidget(w)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.reviews)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Importera"))
+
+    def initializePage(self) -> None:
+        self.checked = None
+        for w in (self.refusal, self.advice, self.from_whom, self.table, self.reviews):
+            w.hide()
+        self.state.setText(self.tr("Bunten kontrolleras…"))
+        self.state.show()
+        self.completeChanged.emit()
+        self._wizard.check()
+
+    def show_checked(self, checked: Checked) -> None:
+        self.checked = checked
+        p = checked.preview
+        self.state.setText(self.tr("Bunten är hel, signerad av avsändaren och adresserad hit. "
+                                   "Så här skulle den ändra registret:"))
+        print_ = checked.partner.fingerprint if checked.partner and \
+            checked.partner.fingerprint else self.tr("okänt")
+        lines = [self.tr("Från: %1").replace("%1", p.partner_name),
+                 self.tr("Fingeravtryck: %1").replace("%1", print_),
+                 self.tr("Löpnummer: %1").replace("%1", str(p.sequence)),
+                 self.tr("Rättslig grund: %1").replace("%1", p.legal_basis or "—"),
+                 self.tr("Ändamål: %1").replace("%1", p.purpose or "—")]
+        self.from_whom.setText("\n".join(lines))
+        self.changes.set_changes(p.tables)
+        conflicts = sum(t.conflicts for t in p.tables)
+        self.reviews.setText(
+            self.tr("Inga uppgifter behöver granskas.") if not conflicts else
+            self.tr("%1 uppgifter där den här datorn och avsändaren skiljer sig åt läggs i "
+                    "listan Att granska; den här datorns värde behålls tills någon väljer.")
+            .replace("%1", str(conflicts)))
+        for w in (self.from_whom, self.table, self.reviews):
+            w.show()
+        self.completeChanged.emit()
+
+    def show_refusal(self, exc: BaseException) -> None:
+        self.state.setText(self.tr("Bunten kan inte läsas in. Inget har ändrats."))
+        self.refusal.setText(user_message(exc))
+        self.refusal.show()
+        if isinstance(exc, BundleRejected):
+            self.advice.setText(self.advice_for(exc.code))
+            self.advice.show()
+
+    def advice_for(self, code: str) -> str:
+        resend = self.tr("Be avsändaren skicka bunten på nytt och använd inte den här filen.")
+        advice = {
+            "unknown_signer": self.tr(
+                "Lägg först till avsändaren under Partner med dess signeringsnyckel och "
+                "enhets-id (jämför fingeravtrycket med avsändarens), eller kontrollera att "
+                "partnern inte är spärrad."),
+            "not_for_us": self.tr("Bunten gjordes för någon annan. Be avsändaren kontrollera "
+                                  "den här enhetens age-mottagare."),
+            "not_a_recipient": self.tr("Bunten gjordes för någon annan. Be avsändaren "
+                                       "kontrollera den här enhetens age-mottagare."),
+            "replayed": self.tr("Inget behöver göras: innehållet finns redan här."),
+            "older_sequence": self.tr("En nyare bunt från samma avsändare är redan inläst. "
+                                      "Be om den senaste bunten om något saknas."),
+            "expired": self.tr("Be avsändaren göra en ny bunt."),
+            "unsupported_schema": self.tr("Uppdatera Mottryck så att båda datorerna har "
+                                          "samma version."),
+            "unsupported_format": self.tr("Uppdatera Mottryck så att båda datorerna har "
+                                          "samma version."),
+            "too_large": self.tr("Be avsändaren dela upp utlämnandet, t.ex. per grupp."),
+            "unreadable": self.tr("Kontrollera att filen går att läsa (USB-minnet kvar?)."),
+        }
+        return advice.get(code, resend)
+
+    def isComplete(self) -> bool:
+        return self.checked is not None
+
+
+class DoneStep(QWizardPage):
+    def __init__(self, wizard: BundleImportWizard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._wizard = wizard
+        self.setTitle(self.tr("Import"))
+        self.result: ImportPreview | None = None
+        self.finished = False
+        self.state = _big(QLabel())
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.finished = False
+        self.state.setText(self.tr("Bunten läses in…"))
+        self.error.hide()
+        self._wizard.run_import()
+
+    def show_result(self, result: ImportPreview) -> None:
+        self.result, self.finished = result, True
+        conflicts = sum(t.conflicts for t in result.tables)
+        self.state.setText(self.tr("Importerad. %1 ändringar. %2 punkter att granska.")
+                           .replace("%1", str(result.total_changes))
+                           .replace("%2", str(conflicts)))
+        self.completeChanged.emit()
+
+    def show_failure(self, exc: BaseException) -> None:
+        self.finished = True
+        self.state.setText(self.tr("Bunten lästes inte in. Inget har ändrats."))
+        self.error.setText(user_message(exc))
+        self.error.show()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.finished
+
+
+class BundleImportWizard(QWizard):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.service = BundleService(context.services.db)
+        self.setWindowTitle(self.tr("Importera från partner"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Kontrollera >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Tillbaka"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Stäng"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Avbryt"))
+        self.choose = ChooseStep()
+        self.preview = PreviewStep(self)
+        self.done_step = DoneStep(self)
+        for n, step in enumerate((self.choose, self.preview, self.done_step)):
+            self.setPage(n, step)
+        self.resize(760, 560)
+        self.setMinimumSize(640, 480)
+
+    def check(self) -> None:
+        self.context.runner.run(dry_run, self.service, self.choose.target(),
+                                on_done=self.preview.show_checked,
+                                on_error=self.preview.show_refusal, owner=self)
+
+    def run_import(self) -> None:
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+        self.context.runner.run(self.service.import_bundle, self.choose.target(),
+                                on_done=self._imported, on_error=self._failed, owner=self)
+
+    def _imported(self, result: ImportPreview) -> None:
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        self.done_step.show_result(result)
+        self.context.events.changed()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        self.done_step.show_failure(exc)

@@ -1,0 +1,116 @@
+"""What a bundle holds, per kind of record: records written by an export, and the new /
+changed / unchanged rows and review items of an import (its preview or its result)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.exchange.profile_words import RECORD_LABELS
+from app.services.bundles import TableChanges
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def record_label(table: str) -> str:
+    """The plain word for a record type; an unknown one (a newer sender) by its name."""
+    return RECORD_LABELS.get(table, table)
+
+
+class RecordCountsModel(QAbstractTableModel):
+    """Records per kind, in the order a receiver applies them."""
+
+    KIND, COUNT = range(2)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, int]] = []
+
+    def set_counts(self, counts: Mapping[str, int]) -> None:
+        order = {t: n for n, t in enumerate(RECORD_LABELS)}
+        self.beginResetModel()
+        self._rows = sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+        self.endResetModel()
+
+    def total(self) -> int:
+        return sum(n for _t, n in self._rows)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Slags uppgifter"), self.tr("Poster"))[section] \
+            if 0 <= section < 2 else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        table, count = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return record_label(table) if index.column() == self.KIND \
+                else QLocale().toString(count)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COUNT:
+            return RIGHT
+        return None
+
+
+class TableChangesModel(QAbstractTableModel):
+    """An import per kind of record: new, changed, unchanged, and fields set aside for review."""
+
+    KIND, NEW, CHANGED, UNCHANGED, CONFLICTS = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TableChanges] = []
+
+    def set_changes(self, tables: tuple[TableChanges, ...] | list[TableChanges]) -> None:
+        order = {t: n for n, t in enumerate(RECORD_LABELS)}
+        self.beginResetModel()
+        self._rows = sorted(tables, key=lambda t: (order.get(t.table, len(order)), t.table))
+        self.endResetModel()
+
+    def changes(self, row: int) -> TableChanges:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Slags uppgifter"), self.tr("Nya"), self.tr("Ändrade"),
+                  self.tr("Oförändrade"), self.tr("Att granska"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        t, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.KIND:
+                return record_label(t.table)
+            value = (t.new, t.changed, t.unchanged, t.conflicts)[column - 1]
+            return QLocale().toString(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.KIND:
+            return RIGHT
+        return None
