@@ -71,6 +71,7 @@ class RunStep(QWizardPage):
         layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # takes the room only while the table is hidden
         self.result: ExportResult | None = None
         self.finished = False
 

@@ -129,6 +129,7 @@ class PreviewStep(QWizardPage):
             layout.addWidget(w)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.reviews)
+        layout.addStretch(0)  # takes the room only while the table is hidden (a refusal)
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Importera"))
 
