@@ -21,6 +21,7 @@ from app.models.enums import (
     NotificationKind,
     NotificationSetting,
     NotificationTrigger,
+    PartnerKind,
     RelationKind,
     ServiceType,
     SpeakerRole,
@@ -211,6 +212,23 @@ def letter_kind_label(kind: LetterKind | str | None) -> str:
         LetterKind.CUSTOM_NOTIFICATION: translate("labels", "Brev efter riktat samtal"),
     }
     return labels.get(LetterKind(kind), "") if kind else ""
+
+
+def partner_kind_label(kind: PartnerKind | str | None) -> str:
+    labels = {
+        PartnerKind.TEAM: translate("labels", "Arbetsgruppen (kollega)"),
+        PartnerKind.POLICE: translate("labels", "Polisen"),
+        PartnerKind.FRIVARD: translate("labels", "Frivården"),
+        PartnerKind.SOCIAL: translate("labels", "Socialtjänsten"),
+        PartnerKind.CIVIL: translate("labels", "Civilsamhället"),
+    }
+    return labels.get(PartnerKind(kind), "") if kind else ""
+
+
+def disclosure_direction_label(direction: str | None) -> str:
+    labels = {"export": translate("labels", "Utlämnat"),
+              "import": translate("labels", "Mottaget")}
+    return labels.get(direction or "", direction or "")
 
 
 def notification_kind_label(kind: NotificationKind | str | None) -> str:

@@ -14,13 +14,14 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.network import NetworkPage
     from app.ui.pages.notifications import NotificationsPage
     from app.ui.pages.overview import OverviewPage
+    from app.ui.pages.partners import PartnersPage
     from app.ui.pages.people import PeoplePage
 
     return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage, CallInsPage,
-            NotificationsPage, LetterTemplatesPage, AuditPage]
+            NotificationsPage, LetterTemplatesPage, PartnersPage, AuditPage]
 
 
 # Which page shows records of each kind (for Page.open_record routing).
 RECORD_PAGES = {"person": "people", "group": "groups", "incident": "incidents",
                 "audit": "audit", "letter_template": "letters", "callin": "callins",
-                "notification": "notifications"}
+                "notification": "notifications", "partner": "partners"}

@@ -367,6 +367,34 @@
         <translation>Call-in invitation</translation>
     </message>
     <message>
+        <source>Arbetsgruppen (kollega)</source>
+        <translation>The working group (colleague)</translation>
+    </message>
+    <message>
+        <source>Polisen</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Frivården</source>
+        <translation>Probation service</translation>
+    </message>
+    <message>
+        <source>Socialtjänsten</source>
+        <translation>Social services</translation>
+    </message>
+    <message>
+        <source>Civilsamhället</source>
+        <translation>Civil society</translation>
+    </message>
+    <message>
+        <source>Utlämnat</source>
+        <translation>Disclosed</translation>
+    </message>
+    <message>
+        <source>Mottaget</source>
+        <translation>Received</translation>
+    </message>
+    <message>
         <source>Kallelse till call-in</source>
         <translation>Call-in invitation</translation>
     </message>
