@@ -319,7 +319,11 @@ def _decrypt(source: bytes | str | os.PathLike[str], identity: x25519.Identity,
             raise BundleRejected("too_large")
         plain = io.BytesIO()
         with path.open("rb") as fh:
-            pyrage.decrypt_io(_CappedReader(fh, max_bytes), plain, [identity])
+            try:
+                pyrage.decrypt_io(_CappedReader(fh, max_bytes), plain, [identity])
+            except OSError:
+                # The age library reports a cut or altered stream as an I/O error.
+                raise BundleRejected("damaged") from None
         return plain.getbuffer()
     except BundleRejected:
         raise
