@@ -8,6 +8,7 @@ from app.ui.pages.base import Page
 def page_classes() -> list[type[Page]]:
     from app.ui.pages.audit import AuditPage
     from app.ui.pages.callins import CallInsPage
+    from app.ui.pages.disclosures import DisclosuresPage
     from app.ui.pages.groups import GroupsPage
     from app.ui.pages.incidents import IncidentsPage
     from app.ui.pages.letters import LetterTemplatesPage
@@ -18,7 +19,8 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.people import PeoplePage
 
     return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage, CallInsPage,
-            NotificationsPage, LetterTemplatesPage, PartnersPage, AuditPage]
+            NotificationsPage, LetterTemplatesPage, PartnersPage,
+            DisclosuresPage, AuditPage]
 
 
 # Which page shows records of each kind (for Page.open_record routing).
