@@ -17,9 +17,10 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.overview import OverviewPage
     from app.ui.pages.partners import PartnersPage
     from app.ui.pages.people import PeoplePage
+    from app.ui.pages.reviews import ReviewsPage
 
     return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage, CallInsPage,
-            NotificationsPage, LetterTemplatesPage, PartnersPage,
+            NotificationsPage, LetterTemplatesPage, PartnersPage, ReviewsPage,
             DisclosuresPage, AuditPage]
 
 

@@ -1,0 +1,90 @@
+"""Open review items after a merge: the record, the field, the value kept here, the other
+value, where it came from and when it was written. A working group has few at a time, so the
+list comes whole in one lane job."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.services.merge_review import ReviewItem
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def shown_value(value: Any) -> str:
+    """A bundle value in words: lists joined, nothing as a dash."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _when(at: datetime | None) -> str:
+    if at is None:
+        return ""
+    local = at.astimezone() if at.tzinfo else at
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+class ReviewsModel(QAbstractTableModel):
+    RECORD, FIELD, KEPT, OTHER, SOURCE, WHEN = range(6)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReviewItem] = []
+
+    def set_items(self, items: list[ReviewItem]) -> None:
+        self.beginResetModel()
+        self._rows = list(items)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_items([])
+
+    def item(self, row: int) -> ReviewItem:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Post"), self.tr("Uppgift"), self.tr("Behållet värde"),
+                  self.tr("Andra värdet"), self.tr("Från"), self.tr("Skrivet"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.RECORD:
+                label = f"{r.entity_label}: {r.record_label}"
+                return label + self.tr(" (borttagen)") if r.record_deleted else label
+            if column == self.FIELD:
+                return r.field_label
+            if column in (self.KEPT, self.OTHER):
+                value = r.kept_value if column == self.KEPT else r.other_value
+                if isinstance(value, bool):
+                    return self.tr("ja") if value else self.tr("nej")
+                return shown_value(value)
+            if column == self.SOURCE:
+                return r.other_source
+            if column == self.WHEN:
+                return _when(r.other_written_at)
+        return None
