@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
     def import_bundle(self) -> BundleImportWizard:
         wizard = BundleImportWizard(self.context, parent=self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open_reviews.connect(lambda: self.show_page("reviews"))
         wizard.show()
         return wizard
 

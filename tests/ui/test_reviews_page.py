@@ -100,6 +100,31 @@ def test_keep_closes_the_item_and_changes_nothing(qtbot: QtBot, services: Servic
     assert page.model.rowCount() == 0
 
 
+def test_import_with_conflicts_offers_the_review_list(qtbot: QtBot, services: Services,
+                                                      other: Services, settings: QSettings,
+                                                      tmp_path: Path) -> None:
+    from app.ui.dialogs.bundle_import import BundleImportWizard
+    to_other, to_us = _pin(services, other, "Kollegan"), _pin(other, services, "Huvudteamet")
+    person = services.people.create({"first_name": "Cia", "last_name": "Berg"})
+    first = tmp_path / "1.age"
+    BundleService(services.db).export(to_other, first, legal_basis="Samma arbetsgrupp")
+    BundleService(other.db).import_bundle(first)
+    services.people.update(person.id, {"frivard_status": "parole"})
+    other.people.update(person.id, {"frivard_status": "probation"})
+    second = tmp_path / "2.age"
+    BundleService(other.db).export(to_us, second, legal_basis="Samma arbetsgrupp")
+    wizard = BundleImportWizard(PageContext(services, InlineRunner(), Events(), settings))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.choose.path.setText(str(second))
+    wizard.next()
+    assert "1 uppgifter" in wizard.preview.reviews.text()
+    wizard.next()
+    assert wizard.done_step.state.text().endswith("1 punkter att granska.")
+    with qtbot.waitSignal(wizard.open_reviews):
+        qtbot.mouseClick(wizard.done_step.to_reviews, Qt.MouseButton.LeftButton)
+
+
 def test_values_in_words() -> None:
     assert shown_value(None) == "—" and shown_value([]) == "—"
     assert shown_value(["a", "b"]) == "a, b" and shown_value("parole") == "parole"

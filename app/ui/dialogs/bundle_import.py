@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -212,9 +212,13 @@ class DoneStep(QWizardPage):
         self.state = _big(QLabel())
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.error = error_label()
+        self.to_reviews = QPushButton(self.tr("Öppna &listan Att granska"))
+        self.to_reviews.clicked.connect(wizard.open_reviews)
+        self.to_reviews.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addWidget(self.error)
+        layout.addWidget(self.to_reviews, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
@@ -229,6 +233,7 @@ class DoneStep(QWizardPage):
         self.state.setText(self.tr("Importerad. %1 ändringar. %2 punkter att granska.")
                            .replace("%1", str(result.total_changes))
                            .replace("%2", str(conflicts)))
+        self.to_reviews.setVisible(conflicts > 0)
         self.completeChanged.emit()
 
     def show_failure(self, exc: BaseException) -> None:
@@ -243,6 +248,8 @@ class DoneStep(QWizardPage):
 
 
 class BundleImportWizard(QWizard):
+    open_reviews = Signal()  # the shell shows the review list
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

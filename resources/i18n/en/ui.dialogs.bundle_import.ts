@@ -61,6 +61,10 @@
         <translation>Import</translation>
     </message>
     <message>
+        <source>Öppna &amp;listan Att granska</source>
+        <translation>Open the To &amp;review list</translation>
+    </message>
+    <message>
         <source>Bunten läses in…</source>
         <translation>Importing the bundle…</translation>
     </message>
