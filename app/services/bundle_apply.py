@@ -11,10 +11,11 @@ order) because foreign keys are checked per statement. The FTS tables follow by 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Date, DateTime, Table
 from sqlalchemy.orm import Session
 
 from app.errors import BundleRejected
@@ -62,8 +63,24 @@ def _derive(table: str) -> Callable[[dict[str, Any]], None] | None:
     return None
 
 
+@cache
+def _parsers(table: str) -> dict[str, Callable[[str], Any]]:
+    """The columns whose JSON form differs from what the Core takes: dates and times
+    (``ValidRecord.python_fields`` per row, with the column lookups made once per table)."""
+    out: dict[str, Callable[[str], Any]] = {}
+    for column in TABLES[table].columns:
+        if isinstance(column.type, DateTime):
+            out[column.name] = datetime.fromisoformat
+        elif isinstance(column.type, Date):
+            out[column.name] = date.fromisoformat
+    return out
+
+
 def _values(record: ValidRecord) -> dict[str, Any]:
-    values = record.python_fields()
+    values = dict(record.fields)
+    for name, parse in _parsers(record.table).items():
+        if values.get(name) is not None:
+            values[name] = parse(values[name])
     values.update(hlc=record.hlc, origin_unit=record.origin_unit, deleted=record.deleted,
                   field_clocks=None if record.field_clocks is None
                   else dict(record.field_clocks))
