@@ -12,11 +12,13 @@ from PySide6.QtGui import QFontDatabase, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -134,9 +136,14 @@ class PartnersPage(Page):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.panel = QStackedWidget()
-        for widget in (self.empty, self.choose, details):
+        # A full profile runs to many lines: the panel scrolls rather than squeeze the table.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(details)
+        for widget in (self.empty, self.choose, scroll):
             self.panel.addWidget(widget)
-        self.details = details
+        self.details = scroll
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Enheter som buntar skickas till och tas emot från.")), 1)
