@@ -151,13 +151,13 @@ def write_merged(session: Session, merged: dict[tuple[str, str], Merged]) -> Non
     """Insert the new rows and update the changed ones, parents before children."""
     new: dict[str, list[ValidRecord]] = {}
     changed: dict[str, list[ValidRecord]] = {}
-    for (table, _id), result in merged.items():
+    for (name, _id), result in merged.items():
         if result.kind == "new":
-            new.setdefault(table, []).append(result.record)
+            new.setdefault(name, []).append(result.record)
         elif result.kind == "changed":
-            changed.setdefault(table, []).append(result.record)
+            changed.setdefault(name, []).append(result.record)
     writer = _Writer(session)
-    integrity = writer.dialect.dbapi.IntegrityError  # type: ignore[attr-defined]
+    integrity = writer.dialect.loaded_dbapi.IntegrityError
     now = utcnow()
     try:
         for table in Base.metadata.sorted_tables:

@@ -127,7 +127,8 @@ def _condition(table: Table, sc: Scope) -> ColumnElement[bool]:
     if table.name not in rules:
         # A table added later goes out only once its scope rule is written here.
         raise ValueError(f"no group scope rule for table {table.name}")
-    return rules[table.name]()  # type: ignore[no-any-return]
+    condition: ColumnElement[bool] = rules[table.name]()
+    return condition
 
 
 def scoped_select(table: Table, scope: Scope, floor: str | None) -> Select[Any]:
