@@ -149,14 +149,21 @@ class PartnerService:
             return _dto(row)
 
     def update(self, partner_id: str, values: Mapping[str, Any]) -> PartnerDTO:
-        """Change name, notes, unit_id or profile (record type → fields); others stay."""
-        _unknown(values, allowed=("name", "notes", "unit_id", "profile"))
+        """Change name, notes, unit_id, profile (record type → fields), age_recipient or
+        signing_key (None forgets it), all in one transaction; fields left out stay."""
+        _unknown(values, allowed=("name", "notes", "unit_id", "profile", "age_recipient",
+                                  "signing_key"))
         c, L = Checker(), PARTNER_FIELDS
         cleaned: dict[str, Any] = {}
         if "name" in values:
             cleaned["name"] = c.text("name", L["name"], values["name"], required=True)
         if "notes" in values:
             cleaned["notes"] = c.text("notes", L["notes"], values["notes"], max_len=20000)
+        if "age_recipient" in values:
+            cleaned["age_recipient"] = _key(c, "age_recipient", values["age_recipient"],
+                                            required=True)
+        if "signing_key" in values:
+            cleaned["signing_key"] = _key(c, "signing_key", values["signing_key"])
         unit_id = _unit_id(c, values.get("unit_id")) if "unit_id" in values else None
         c.done()
         with self.db.write() as s:
@@ -165,7 +172,9 @@ class PartnerService:
             profile = (_profile(current.kind, values["profile"]) if "profile" in values
                        else current.profile)
             new_unit = unit_id if "unit_id" in values else current.unit_id
-            self._check_unique(s, row.id, name=cleaned.get("name"), unit_id=new_unit)
+            self._check_unique(s, row.id, name=cleaned.get("name"), unit_id=new_unit,
+                               age_recipient=cleaned.get("age_recipient"),
+                               signing_key=cleaned.get("signing_key"))
             cleaned["unit_id"] = new_unit
             cleaned["profile"] = profile.to_json()
             update_row(s, row, ENTITY, cleaned)

@@ -154,3 +154,24 @@ def test_unit_id_survives_profile_edits(services: Services) -> None:
     assert edited.unit_id == unit
     moved = services.partners.update(partner.id, {"unit_id": None})
     assert moved.unit_id is None and moved.profile == edited.profile
+
+
+def test_an_edit_of_several_fields_is_one_save_or_none(services: Services) -> None:
+    taken = new_signing_key()
+    add(services, "Frivården Syd", "frivard", signing_key=taken)
+    partner = add(services)
+    before = partner_events(services)
+    with pytest.raises(ValidationError) as caught:
+        services.partners.update(partner.id, {"name": "Polisen Nord",
+                                              "age_recipient": new_recipient(),
+                                              "signing_key": taken})
+    assert [e.field for e in caught.value.errors] == ["signing_key"]
+    assert services.partners.get(partner.id) == partner  # the new name was not kept either
+    assert partner_events(services) == before
+
+    fresh, key = new_recipient(), new_signing_key()
+    after = services.partners.update(partner.id, {"name": "Polisen Nord",
+                                                  "age_recipient": fresh, "signing_key": key})
+    assert (after.name, after.age_recipient) == ("Polisen Nord", fresh)
+    assert after.signing_public_key is not None
+    assert len(partner_events(services)) == len(before) + 1

@@ -52,13 +52,10 @@ def save_partner(partners: PartnerService, partner: PartnerDTO | None,
             "PartnerDialog", "måste fyllas i"), PARTNER_FIELDS["age_recipient"]))
     if errors:
         raise ValidationError(errors)
-    partners.update(partner.id, {k: values[k] for k in ("name", "notes", "unit_id")})
-    if "".join(values["age_recipient"].split()) != partner.age_recipient:
-        partners.set_age_recipient(partner.id, values["age_recipient"])
-    signing = values.get("signing_key") or None
-    if ("".join(signing.split()) if signing else None) != partner.signing_public_key:
-        partners.set_signing_key(partner.id, signing)
-    return partners.get(partner.id)
+    # One save: a clash found on any field leaves the partner as it was.
+    return partners.update(partner.id, {
+        **{k: values[k] for k in ("name", "notes", "unit_id", "age_recipient")},
+        "signing_key": values.get("signing_key") or None})
 
 
 class PartnerDialog(QDialog):
