@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from app.models import Person
 from app.models.enums import FrivardStatus
@@ -16,6 +17,8 @@ from app.services import audit
 from app.services.bulk import insert_rows
 from app.services.session import Services
 from app.ui import crash
+from app.ui.controller import AppController
+from app.ui.events import Events
 from app.ui.tasks import InlineRunner
 
 
@@ -72,3 +75,19 @@ class DeferredRunner(InlineRunner):
 @pytest.fixture
 def deferred_runner() -> Iterator[DeferredRunner]:
     yield DeferredRunner()
+
+
+@pytest.fixture
+def controller(vault_dir: Path, runner: InlineRunner, settings: QSettings,
+               qtbot: QtBot) -> Iterator[AppController]:
+    """A real controller over a fresh test vault, torn down locked (pages may override it)."""
+    ctl = AppController(vault_dir, runner, Events(), settings)
+    yield ctl
+    ctl.idle.stop()
+    if ctl.window is not None:
+        ctl.window.clear()
+    for widget in (ctl.window, ctl.dialog):
+        if widget is not None:
+            widget.close()
+    if ctl.services is not None:
+        ctl.services.lock()

@@ -4,14 +4,11 @@ unlocking brings them back, unsaved, on the step the user was on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.models.enums import InviteeStatus
@@ -20,11 +17,10 @@ from app.services.callin_dto import CallInPlan, PlannedInvitee
 from app.services.session import Services, open_vault
 from app.ui.controller import AppController
 from app.ui.dialogs.callin_wizard import CANDIDATES, DETAILS, GROUPS, CallInWizard
-from app.ui.events import Events
 from app.ui.main_window import MainWindow
 from app.ui.pages.callins import CallInsPage
-from app.ui.tasks import InlineRunner
 from tests.conftest import PASSPHRASE, USER
+from tests.ui.lock_kit import lock, texts_on_screen, type_text, unlock
 
 
 @pytest.fixture(autouse=True)
@@ -34,21 +30,6 @@ def never_block(monkeypatch: pytest.MonkeyPatch) -> None:
                         lambda _self: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *_args: QMessageBox.StandardButton.Discard)
-
-
-@pytest.fixture
-def controller(vault_dir: Path, runner: InlineRunner, settings: QSettings,
-               qtbot: QtBot) -> Iterator[AppController]:
-    ctl = AppController(vault_dir, runner, Events(), settings)
-    yield ctl
-    ctl.idle.stop()
-    if ctl.window is not None:
-        ctl.window.clear()
-    for widget in (ctl.window, ctl.dialog):
-        if widget is not None:
-            widget.close()
-    if ctl.services is not None:
-        ctl.services.lock()
 
 
 @pytest.fixture
@@ -66,48 +47,10 @@ def register(vault_dir: Path) -> dict[str, str]:
     return ids
 
 
-def _unlock(qtbot: QtBot, controller: AppController) -> MainWindow:
-    dialog = controller.show_unlock()
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    assert controller.window is not None
-    return controller.window
-
-
-def _lock(qtbot: QtBot, controller: AppController) -> None:
-    services = controller.services
-    controller.lock()
-    assert services is not None and services.vault.locked
-    assert controller.dialog is not None
-    qtbot.addWidget(controller.dialog)
-
-
 def _page(window: MainWindow) -> CallInsPage:
     page = window.show_page("callins")
     assert isinstance(page, CallInsPage)
     return page
-
-
-def _type(widget: QWidget, text: str) -> None:
-    """Key presses carrying the text (QTest's keyClicks aborts on å, ä, ö here)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, char))
-
-
-def _texts_on_screen() -> str:
-    parts: list[str] = []
-    for top in QApplication.topLevelWidgets():
-        if not top.isVisible():
-            continue
-        for widget in [top, *top.findChildren(QWidget)]:
-            if isinstance(widget, QLineEdit):
-                parts.append(widget.text())
-            elif isinstance(widget, QPlainTextEdit):
-                parts.append(widget.toPlainText())
-    return "\n".join(parts)
 
 
 def _wizards() -> list[CallInWizard]:
@@ -126,7 +69,7 @@ def _choose(wizard: CallInWizard, person_id: str, reason: str) -> None:
     wizard.candidates.view.selectRow(row)
     line = wizard.candidates.reason.lineEdit()
     assert line is not None
-    _type(line, reason)
+    type_text(line, reason)
 
 
 def _services(controller: AppController) -> Services:
@@ -136,11 +79,11 @@ def _services(controller: AppController) -> Services:
 
 def test_a_new_plan_comes_back_on_the_same_step(qtbot: QtBot, controller: AppController,
                                                 register: dict[str, str]) -> None:
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     wizard = page.new_callin()
-    _type(wizard.details.title_edit, "Våren i Östra")
-    _type(wizard.details.venue, "Tingsrättens sal 2")
-    _type(wizard.details.security, "Två vakter vid ingången")
+    type_text(wizard.details.title_edit, "Våren i Östra")
+    type_text(wizard.details.venue, "Tingsrättens sal 2")
+    type_text(wizard.details.security, "Två vakter vid ingången")
     starts = wizard.details.starts_at()
     wizard.next()
     _tick(wizard, register["Östra"])
@@ -149,12 +92,12 @@ def test_a_new_plan_comes_back_on_the_same_step(qtbot: QtBot, controller: AppCon
     _choose(wizard, register["Åke"], "Central i gruppen")
     assert wizard.windowTitle().endswith("*")
 
-    _lock(qtbot, controller)
-    screen = _texts_on_screen()
+    lock(qtbot, controller)
+    screen = texts_on_screen()
     assert not any(t in screen for t in ("Våren", "Tingsrätten", "vakter", "Central"))
     assert _wizards() == []
 
-    window = _unlock(qtbot, controller)
+    window = unlock(qtbot, controller)
     assert "1 osparat formulär återställdes" in window.statusBar().currentMessage()
     (back,) = _wizards()
     assert back is _page(window).wizard and back.call_in_id is None
@@ -175,10 +118,10 @@ def test_a_new_plan_comes_back_on_the_same_step(qtbot: QtBot, controller: AppCon
 
 def test_a_restored_plan_asks_before_closing(qtbot: QtBot, controller: AppController,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    page = _page(_unlock(qtbot, controller))
-    _type(page.new_callin().details.title_edit, "Norr")
-    _lock(qtbot, controller)
-    (back,) = (_unlock(qtbot, controller), _wizards())[1]
+    page = _page(unlock(qtbot, controller))
+    type_text(page.new_callin().details.title_edit, "Norr")
+    lock(qtbot, controller)
+    (back,) = (unlock(qtbot, controller), _wizards())[1]
     asked: list[bool] = []
 
     def cancel(_self: CallInWizard) -> QMessageBox.StandardButton:
@@ -193,8 +136,8 @@ def test_a_restored_plan_asks_before_closing(qtbot: QtBot, controller: AppContro
 
 def test_an_untouched_wizard_leaves_no_draft(qtbot: QtBot, controller: AppController,
                                              vault_dir: Path) -> None:
-    _page(_unlock(qtbot, controller)).new_callin()
-    _lock(qtbot, controller)
+    _page(unlock(qtbot, controller)).new_callin()
+    lock(qtbot, controller)
     seed = open_vault(vault_dir, USER, PASSPHRASE)
     assert seed.drafts.count() == 0
     seed.lock()
@@ -214,7 +157,7 @@ def test_an_existing_call_in_comes_back_over_what_is_stored(
         qtbot: QtBot, controller: AppController, vault_dir: Path,
         register: dict[str, str]) -> None:
     call_in_id = _existing(vault_dir, register)
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     wizard = page._plan(call_in_id)
     while wizard.currentId() > GROUPS:
         wizard.back()
@@ -222,12 +165,12 @@ def test_an_existing_call_in_comes_back_over_what_is_stored(
     wizard.next()
     _choose(wizard, register["Bo"], "Ny i gruppen")
     wizard.details.venue.clear()  # an edit on an earlier step, too
-    _type(wizard.details.venue, "Medborgarhuset")
+    type_text(wizard.details.venue, "Medborgarhuset")
 
-    _lock(qtbot, controller)
-    assert "Medborgarhuset" not in _texts_on_screen() and _wizards() == []
+    lock(qtbot, controller)
+    assert "Medborgarhuset" not in texts_on_screen() and _wizards() == []
 
-    _unlock(qtbot, controller)
+    unlock(qtbot, controller)
     (back,) = _wizards()
     assert back.call_in_id == call_in_id and back.currentId() == CANDIDATES
     plan = back.current_plan()
@@ -244,21 +187,21 @@ def test_an_existing_call_in_comes_back_over_what_is_stored(
 def test_a_group_deleted_meanwhile_is_unticked_and_named_on_the_groups_step(
         qtbot: QtBot, controller: AppController, vault_dir: Path,
         register: dict[str, str]) -> None:
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     wizard = page.new_callin()
-    _type(wizard.details.title_edit, "Båda")
-    _type(wizard.details.venue, "Sal 1")
+    type_text(wizard.details.title_edit, "Båda")
+    type_text(wizard.details.venue, "Sal 1")
     wizard.next()
     _tick(wizard, register["Östra"])
     _tick(wizard, register["Västra"])
     wizard.next()
     _choose(wizard, register["Bo"], "Aktiv")
-    _lock(qtbot, controller)
+    lock(qtbot, controller)
     other = open_vault(vault_dir, USER, PASSPHRASE)  # a colleague at the same desk
     other.groups.delete(register["Västra"])
     other.lock()
 
-    _unlock(qtbot, controller)
+    unlock(qtbot, controller)
     (back,) = _wizards()
     assert back.currentId() == GROUPS
     assert back.groups.group_ids() == (register["Östra"],)
@@ -272,16 +215,16 @@ def test_a_call_in_deleted_meanwhile_comes_back_as_a_new_plan(
         qtbot: QtBot, controller: AppController, vault_dir: Path,
         register: dict[str, str]) -> None:
     call_in_id = _existing(vault_dir, register)
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     wizard = page._plan(call_in_id)
     wizard.details.venue.clear()
-    _type(wizard.details.venue, "Stadshuset")
-    _lock(qtbot, controller)
+    type_text(wizard.details.venue, "Stadshuset")
+    lock(qtbot, controller)
     other = open_vault(vault_dir, USER, PASSPHRASE)
     other.callins.delete(call_in_id)
     other.lock()
 
-    _unlock(qtbot, controller)
+    unlock(qtbot, controller)
     (back,) = _wizards()
     assert back.call_in_id is None and back.current_plan().venue == "Stadshuset"
     current = back.steps()[back.currentId()]
@@ -292,16 +235,16 @@ def test_typed_details_in_a_call_in_window_come_back(
         qtbot: QtBot, controller: AppController, vault_dir: Path,
         register: dict[str, str]) -> None:
     call_in_id = _existing(vault_dir, register)
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     window = page.open_callin(call_in_id)
     window.details.venue_edit.clear()
-    _type(window.details.venue_edit, "Folkets hus")
-    _type(window.details.notes_edit, "Fika från 16:30")
-    _lock(qtbot, controller)
-    assert not any(t in _texts_on_screen() for t in ("Folkets", "Fika", "Höst"))
+    type_text(window.details.venue_edit, "Folkets hus")
+    type_text(window.details.notes_edit, "Fika från 16:30")
+    lock(qtbot, controller)
+    assert not any(t in texts_on_screen() for t in ("Folkets", "Fika", "Höst"))
     assert page.windows == {}
 
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     back = page.windows[call_in_id]
     assert back.details.venue_edit.text() == "Folkets hus"
     assert back.details.notes_edit.toPlainText() == "Fika från 16:30"
@@ -316,7 +259,7 @@ def test_the_call_in_window_logs_one_read_per_opening(
         qtbot: QtBot, controller: AppController, vault_dir: Path,
         register: dict[str, str]) -> None:
     call_in_id = _existing(vault_dir, register)
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     window = page.open_callin(call_in_id)
     window.details.venue_edit.setText("Folkets hus")
     window.details.save()

@@ -3,28 +3,24 @@ nothing typed stays on screen, and unlocking brings the forms back, unsaved."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.services.drafts import DraftService
 from app.services.session import open_vault
 from app.ui.controller import AppController
 from app.ui.dialogs.person import PersonWindow
-from app.ui.events import Events
 from app.ui.main_window import MainWindow
 from app.ui.pages.groups import GroupsPage
 from app.ui.pages.incidents import IncidentsPage
 from app.ui.pages.people import PeoplePage
 from app.ui.table_models.involvement import Involved
-from app.ui.tasks import InlineRunner
 from tests.conftest import PASSPHRASE, USER
+from tests.ui.lock_kit import lock, texts_on_screen, type_text, unlock
 
 
 @pytest.fixture(autouse=True)
@@ -34,64 +30,10 @@ def no_real_questions(monkeypatch: pytest.MonkeyPatch) -> None:
                         lambda *_args: QMessageBox.StandardButton.Discard)
 
 
-@pytest.fixture
-def controller(vault_dir: Path, runner: InlineRunner, settings: QSettings,
-               qtbot: QtBot) -> Iterator[AppController]:
-    ctl = AppController(vault_dir, runner, Events(), settings)
-    yield ctl
-    ctl.idle.stop()
-    if ctl.window is not None:
-        ctl.window.clear()
-    for widget in (ctl.window, ctl.dialog):
-        if widget is not None:
-            widget.close()
-    if ctl.services is not None:
-        ctl.services.lock()
-
-
-def _unlock(qtbot: QtBot, controller: AppController) -> MainWindow:
-    dialog = controller.show_unlock()
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    assert controller.window is not None
-    return controller.window
-
-
-def _lock(qtbot: QtBot, controller: AppController) -> None:
-    services = controller.services
-    controller.lock()
-    assert services is not None and services.vault.locked
-    assert controller.dialog is not None
-    qtbot.addWidget(controller.dialog)
-
-
-def _type(widget: QWidget, text: str) -> None:
-    """Key presses carrying the text (QTest's keyClicks aborts on å, ä, ö here)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, char))
-
-
 def _people_page(window: MainWindow) -> PeoplePage:
     page = window.show_page("people")
     assert isinstance(page, PeoplePage)
     return page
-
-
-def _texts_on_screen() -> str:
-    """Every text any visible window shows in an input."""
-    parts: list[str] = []
-    for top in QApplication.topLevelWidgets():
-        if not top.isVisible():
-            continue
-        for widget in [top, *top.findChildren(QWidget)]:
-            if isinstance(widget, QLineEdit):
-                parts.append(widget.text())
-            elif isinstance(widget, QPlainTextEdit):
-                parts.append(widget.toPlainText())
-    return "\n".join(parts)
 
 
 def _person_windows() -> list[PersonWindow]:
@@ -104,21 +46,21 @@ def test_person_forms_come_back_after_a_lock(qtbot: QtBot, controller: AppContro
     seed = open_vault(vault_dir, USER, PASSPHRASE)
     person = seed.people.create({"first_name": "Åsa", "last_name": "Öberg", "city": "Lund"})
     seed.lock()
-    page = _people_page(_unlock(qtbot, controller))
+    page = _people_page(unlock(qtbot, controller))
     existing = page.open_person(person.id)
     existing.form.inputs["city"].clear()
-    _type(existing.form.inputs["city"], "Hässleholm")
-    _type(existing.form.notes, "Träffade socialtjänsten")
+    type_text(existing.form.inputs["city"], "Hässleholm")
+    type_text(existing.form.notes, "Träffade socialtjänsten")
     fresh = page.new_person()
-    _type(fresh.form.inputs["first_name"], "Örjan")
-    _type(fresh.form.inputs["birth_date"], "2005-04-03")
+    type_text(fresh.form.inputs["first_name"], "Örjan")
+    type_text(fresh.form.inputs["birth_date"], "2005-04-03")
 
-    _lock(qtbot, controller)
-    screen = _texts_on_screen()
+    lock(qtbot, controller)
+    screen = texts_on_screen()
     assert not any(t in screen for t in ("Hässleholm", "Träffade", "Örjan", "Öberg"))
     assert _person_windows() == []
 
-    window = _unlock(qtbot, controller)
+    window = unlock(qtbot, controller)
     page = _people_page(window)
     assert "2 osparade formulär återställdes" in window.statusBar().currentMessage()
     back = page.windows[person.id]
@@ -140,11 +82,11 @@ def test_a_restored_form_is_saved_like_any_other(qtbot: QtBot, controller: AppCo
     seed = open_vault(vault_dir, USER, PASSPHRASE)
     person = seed.people.create({"first_name": "Åsa", "last_name": "Öberg"})
     seed.lock()
-    page = _people_page(_unlock(qtbot, controller))
+    page = _people_page(unlock(qtbot, controller))
     window = page.open_person(person.id)
-    _type(window.form.inputs["phone"], "070-1234567")
-    _lock(qtbot, controller)
-    page = _people_page(_unlock(qtbot, controller))
+    type_text(window.form.inputs["phone"], "070-1234567")
+    lock(qtbot, controller)
+    page = _people_page(unlock(qtbot, controller))
     window = page.windows[person.id]
     window.save()
     assert controller.services is not None
@@ -157,10 +99,10 @@ def test_untouched_forms_leave_no_draft(qtbot: QtBot, controller: AppController,
     seed = open_vault(vault_dir, USER, PASSPHRASE)
     person = seed.people.create({"first_name": "Åsa", "last_name": "Öberg"})
     seed.lock()
-    page = _people_page(_unlock(qtbot, controller))
+    page = _people_page(unlock(qtbot, controller))
     page.open_person(person.id)
     page.new_person()
-    _lock(qtbot, controller)
+    lock(qtbot, controller)
     seed = open_vault(vault_dir, USER, PASSPHRASE)
     assert seed.drafts.count() == 0
     seed.lock()
@@ -171,16 +113,16 @@ def test_a_person_deleted_meanwhile_comes_back_as_a_new_person(
     seed = open_vault(vault_dir, USER, PASSPHRASE)
     person = seed.people.create({"first_name": "Åsa", "last_name": "Öberg"})
     seed.lock()
-    page = _people_page(_unlock(qtbot, controller))
+    page = _people_page(unlock(qtbot, controller))
     window = page.open_person(person.id)
     window.form.inputs["first_name"].clear()
-    _type(window.form.inputs["first_name"], "Åse")
-    _lock(qtbot, controller)
+    type_text(window.form.inputs["first_name"], "Åse")
+    lock(qtbot, controller)
     other = open_vault(vault_dir, USER, PASSPHRASE)  # e.g. a colleague at the same desk
     other.people.delete(person.id)
     other.lock()
 
-    page = _people_page(_unlock(qtbot, controller))
+    page = _people_page(unlock(qtbot, controller))
     (window,) = page._new_windows
     assert window.person is None and window.form.inputs["first_name"].text() == "Åse"
     assert window.message.isVisible() and "togs bort" in window.message.text()
@@ -188,9 +130,9 @@ def test_a_person_deleted_meanwhile_comes_back_as_a_new_person(
 
 def test_quitting_keeps_the_forms_for_the_next_start(qtbot: QtBot, controller: AppController,
                                                      vault_dir: Path) -> None:
-    window = _unlock(qtbot, controller)
+    window = unlock(qtbot, controller)
     fresh = _people_page(window).new_person()
-    _type(fresh.form.inputs["last_name"], "Ärlig")
+    type_text(fresh.form.inputs["last_name"], "Ärlig")
     window.close()
     assert controller.window is None and controller.services is None
     assert _person_windows() == []
@@ -207,14 +149,14 @@ def test_a_failed_stash_does_not_stop_the_lock_and_is_told_later(
         raise OSError("disk full")
 
     monkeypatch.setattr(DraftService, "stash", broken)
-    window = _unlock(qtbot, controller)
+    window = unlock(qtbot, controller)
     fresh = _people_page(window).new_person()
-    _type(fresh.form.inputs["first_name"], "Örjan")
-    _lock(qtbot, controller)
-    assert "Örjan" not in _texts_on_screen()
+    type_text(fresh.form.inputs["first_name"], "Örjan")
+    lock(qtbot, controller)
+    assert "Örjan" not in texts_on_screen()
     assert "OSError" in (log_folder / "mottryck-gui.log").read_text(encoding="utf-8")
 
-    window = _unlock(qtbot, controller)
+    window = unlock(qtbot, controller)
     assert "1 osparade formulär kunde inte sparas" in window.statusBar().currentMessage()
     assert _person_windows() == []
 
@@ -237,20 +179,20 @@ def test_group_details_come_back_after_a_lock(qtbot: QtBot, controller: AppContr
     seed = open_vault(vault_dir, USER, PASSPHRASE)
     group = seed.groups.create({"name": "Östra gänget", "area": "Rosengård"})
     seed.lock()
-    page = _groups_page(_unlock(qtbot, controller))
+    page = _groups_page(unlock(qtbot, controller))
     dialog = page.open_group(group.id)
     dialog.details.area.clear()
-    _type(dialog.details.area, "Möllevången")
-    _type(dialog.details.notes, "Ny ledare sedan i våras")
+    type_text(dialog.details.area, "Möllevången")
+    type_text(dialog.details.notes, "Ny ledare sedan i våras")
     fresh = page.open_group(None)
-    _type(fresh.details.name, "Väst")
+    type_text(fresh.details.name, "Väst")
     assert dialog.windowTitle() == "Östra gänget *"
 
-    _lock(qtbot, controller)
-    screen = _texts_on_screen()
+    lock(qtbot, controller)
+    screen = texts_on_screen()
     assert not any(t in screen for t in ("Möllevången", "Ny ledare", "Väst", "Östra"))
 
-    window = _unlock(qtbot, controller)
+    window = unlock(qtbot, controller)
     page = _groups_page(window)
     assert "2 osparade formulär" in window.statusBar().currentMessage()
     back = next(d for d in page.dialogs if d.group_id == group.id)
@@ -267,10 +209,10 @@ def test_group_details_come_back_after_a_lock(qtbot: QtBot, controller: AppContr
 
 def test_a_restored_group_asks_before_closing(qtbot: QtBot, controller: AppController,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    page = _groups_page(_unlock(qtbot, controller))
-    _type(page.open_group(None).details.name, "Norr")
-    _lock(qtbot, controller)
-    page = _groups_page(_unlock(qtbot, controller))
+    page = _groups_page(unlock(qtbot, controller))
+    type_text(page.open_group(None).details.name, "Norr")
+    lock(qtbot, controller)
+    page = _groups_page(unlock(qtbot, controller))
     (dialog,) = page.dialogs
     asked: list[str] = []
 
@@ -292,23 +234,23 @@ def test_an_incident_form_comes_back_after_a_lock(qtbot: QtBot, controller: AppC
     seed = open_vault(vault_dir, USER, PASSPHRASE)
     group = seed.groups.create({"name": "Östra gänget"})
     seed.lock()
-    page = _incidents_page(_unlock(qtbot, controller))
+    page = _incidents_page(unlock(qtbot, controller))
     page.new_incident()
     dialog = page.dialog
     assert dialog is not None
     dialog.type.setCurrentIndex(dialog.type.findData("shooting"))
-    _type(dialog.place, "Möllevångstorget")
-    _type(dialog.description, "Skott mot en bil, två skadade")
+    type_text(dialog.place, "Möllevångstorget")
+    type_text(dialog.description, "Skott mot en bil, två skadade")
     dialog.injured.setValue(2)
     dialog.groups.model.set_rows([Involved(group.id, group.name, "perpetrator_side")])
     when = dialog.when.dateTime().toString("yyyy-MM-dd HH:mm")
     assert dialog.windowTitle().endswith("*")
 
-    _lock(qtbot, controller)
-    screen = _texts_on_screen()
+    lock(qtbot, controller)
+    screen = texts_on_screen()
     assert not any(t in screen for t in ("Möllevångstorget", "Skott mot", "Östra"))
 
-    page = _incidents_page(_unlock(qtbot, controller))
+    page = _incidents_page(unlock(qtbot, controller))
     back = page.dialog
     assert back is not None and back.isVisible() and back.incident_id is None
     assert back.place.text() == "Möllevångstorget" and back.injured.value() == 2
@@ -329,16 +271,16 @@ def test_an_incident_deleted_meanwhile_comes_back_as_a_new_one(
     incident = seed.incidents.create({"occurred_at": datetime(2026, 3, 1, 21, 30),
                                       "type": "threat", "place": "Torget"})
     seed.lock()
-    page = _incidents_page(_unlock(qtbot, controller))
+    page = _incidents_page(unlock(qtbot, controller))
     page.show_record(incident.id)
     assert page.dialog is not None
-    _type(page.dialog.area, "Södra")
-    _lock(qtbot, controller)
+    type_text(page.dialog.area, "Södra")
+    lock(qtbot, controller)
     other = open_vault(vault_dir, USER, PASSPHRASE)
     other.incidents.delete(incident.id)
     other.lock()
 
-    page = _incidents_page(_unlock(qtbot, controller))
+    page = _incidents_page(unlock(qtbot, controller))
     back = page.dialog
     assert back is not None and back.incident_id is None
     assert back.area.text() == "Södra" and back.place.text() == ""  # only what was typed

@@ -4,26 +4,22 @@ unsaved, on the step the user was on — for a new notification and for one bein
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.models.enums import MessagePart
 from app.services.session import Services, open_vault
 from app.ui.controller import AppController
 from app.ui.dialogs.notification_wizard import MESSAGE, OUTCOME, WHERE, WHO, NotificationWizard
-from app.ui.events import Events
 from app.ui.main_window import MainWindow
 from app.ui.pages.notifications import NotificationsPage
 from app.ui.pages.people import PeoplePage
-from app.ui.tasks import InlineRunner
 from tests.conftest import PASSPHRASE, USER
+from tests.ui.lock_kit import lock, texts_on_screen, type_text, unlock
 
 WHEN = (datetime.now() - timedelta(days=2)).replace(second=0, microsecond=0)
 
@@ -37,21 +33,6 @@ def never_block(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def controller(vault_dir: Path, runner: InlineRunner, settings: QSettings,
-               qtbot: QtBot) -> Iterator[AppController]:
-    ctl = AppController(vault_dir, runner, Events(), settings)
-    yield ctl
-    ctl.idle.stop()
-    if ctl.window is not None:
-        ctl.window.clear()
-    for widget in (ctl.window, ctl.dialog):
-        if widget is not None:
-            widget.close()
-    if ctl.services is not None:
-        ctl.services.lock()
-
-
-@pytest.fixture
 def register(vault_dir: Path) -> dict[str, str]:
     seed = open_vault(vault_dir, USER, PASSPHRASE)
     ids = {first: seed.people.create({"first_name": first, "last_name": "Ek"}).id
@@ -60,48 +41,10 @@ def register(vault_dir: Path) -> dict[str, str]:
     return ids
 
 
-def _unlock(qtbot: QtBot, controller: AppController) -> MainWindow:
-    dialog = controller.show_unlock()
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    assert controller.window is not None
-    return controller.window
-
-
-def _lock(qtbot: QtBot, controller: AppController) -> None:
-    services = controller.services
-    controller.lock()
-    assert services is not None and services.vault.locked
-    assert controller.dialog is not None
-    qtbot.addWidget(controller.dialog)
-
-
 def _page(window: MainWindow) -> NotificationsPage:
     page = window.show_page("notifications")
     assert isinstance(page, NotificationsPage)
     return page
-
-
-def _type(widget: QWidget, text: str) -> None:
-    """Key presses carrying the text (QTest's keyClicks aborts on å, ä, ö here)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, char))
-
-
-def _texts_on_screen() -> str:
-    parts: list[str] = []
-    for top in QApplication.topLevelWidgets():
-        if not top.isVisible():
-            continue
-        for widget in [top, *top.findChildren(QWidget)]:
-            if isinstance(widget, QLineEdit):
-                parts.append(widget.text())
-            elif isinstance(widget, QPlainTextEdit):
-                parts.append(widget.toPlainText())
-    return "\n".join(parts)
 
 
 def _wizards() -> list[NotificationWizard]:
@@ -122,28 +65,28 @@ def _fill_to_message(wizard: NotificationWizard, people: list[tuple[str, str]]) 
     wizard.why.trigger.setCurrentIndex(wizard.why.trigger.findData("release"))
     wizard.next()
     wizard.where.setting.setCurrentIndex(wizard.where.setting.findData("home"))
-    _type(wizard.where.name, "Karin Lund")
+    type_text(wizard.where.name, "Karin Lund")
     wizard.where.add_member()
     wizard.next()
     assert wizard.currentId() == MESSAGE
     wizard.message.parts[MessagePart.LEGAL_EXPOSURE].setChecked(True)
-    _type(wizard.message.legal, "Vapenbrott ger långt fängelse")
+    type_text(wizard.message.legal, "Vapenbrott ger långt fängelse")
 
 
 def test_a_new_notification_comes_back_on_the_same_step(
         qtbot: QtBot, controller: AppController, register: dict[str, str]) -> None:
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     wizard = page.new_notification()
     _fill_to_message(wizard, [(register["Åke"], "Åke Ek"), (register["Bo"], "Bo Ek")])
     before = wizard.values()
     assert wizard.windowTitle().endswith("*")
 
-    _lock(qtbot, controller)
-    screen = _texts_on_screen()
+    lock(qtbot, controller)
+    screen = texts_on_screen()
     assert not any(t in screen for t in ("Karin", "Vapenbrott", "Åke"))
     assert _wizards() == []
 
-    window = _unlock(qtbot, controller)
+    window = unlock(qtbot, controller)
     assert "1 osparat formulär återställdes" in window.statusBar().currentMessage()
     (back,) = _wizards()
     assert back.notification_id is None and back.currentId() == MESSAGE
@@ -163,10 +106,10 @@ def test_a_new_notification_comes_back_on_the_same_step(
 def test_a_restored_notification_asks_before_closing(
         qtbot: QtBot, controller: AppController, register: dict[str, str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     page.new_notification().who.add_person(register["Bo"], "Bo Ek")
-    _lock(qtbot, controller)
-    _unlock(qtbot, controller)
+    lock(qtbot, controller)
+    unlock(qtbot, controller)
     (back,) = _wizards()
     asked: list[bool] = []
 
@@ -182,8 +125,8 @@ def test_a_restored_notification_asks_before_closing(
 
 def test_an_untouched_wizard_leaves_no_draft(qtbot: QtBot, controller: AppController,
                                              vault_dir: Path) -> None:
-    _page(_unlock(qtbot, controller)).new_notification()
-    _lock(qtbot, controller)
+    _page(unlock(qtbot, controller)).new_notification()
+    lock(qtbot, controller)
     seed = open_vault(vault_dir, USER, PASSPHRASE)
     assert seed.drafts.count() == 0
     seed.lock()
@@ -192,14 +135,14 @@ def test_an_untouched_wizard_leaves_no_draft(qtbot: QtBot, controller: AppContro
 def test_a_person_deleted_meanwhile_is_dropped_and_named_on_the_first_step(
         qtbot: QtBot, controller: AppController, vault_dir: Path,
         register: dict[str, str]) -> None:
-    wizard = _page(_unlock(qtbot, controller)).new_notification()
+    wizard = _page(unlock(qtbot, controller)).new_notification()
     _fill_to_message(wizard, [(register["Åke"], "Åke Ek"), (register["Bo"], "Bo Ek")])
-    _lock(qtbot, controller)
+    lock(qtbot, controller)
     other = open_vault(vault_dir, USER, PASSPHRASE)  # a colleague at the same desk
     other.people.delete(register["Bo"])
     other.lock()
 
-    _unlock(qtbot, controller)
+    unlock(qtbot, controller)
     (back,) = _wizards()
     assert back.currentId() == WHO
     assert back.who.chosen.people() == [(register["Åke"], "Åke Ek")]
@@ -223,19 +166,19 @@ def test_a_notification_being_changed_comes_back_over_what_is_stored(
         qtbot: QtBot, controller: AppController, vault_dir: Path,
         register: dict[str, str]) -> None:
     notification_id = _existing(vault_dir, register)
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     wizard = page.open_notification(notification_id).edit()
     for _step in range(OUTCOME):
         wizard.next()
     assert wizard.currentId() == OUTCOME
     wizard.outcome.reaction.clear()
-    _type(wizard.outcome.reaction, "Arg, gick därifrån")
+    type_text(wizard.outcome.reaction, "Arg, gick därifrån")
 
-    _lock(qtbot, controller)
-    assert "Arg" not in _texts_on_screen() and _wizards() == []
+    lock(qtbot, controller)
+    assert "Arg" not in texts_on_screen() and _wizards() == []
     assert page.windows == {}
 
-    page = _page(_unlock(qtbot, controller))
+    page = _page(unlock(qtbot, controller))
     (back,) = _wizards()
     assert back.notification_id == notification_id and back.currentId() == OUTCOME
     assert back is page.windows[notification_id].wizard
@@ -253,18 +196,18 @@ def test_a_notification_deleted_meanwhile_comes_back_as_a_new_one(
         qtbot: QtBot, controller: AppController, vault_dir: Path,
         register: dict[str, str]) -> None:
     notification_id = _existing(vault_dir, register)
-    wizard = _page(_unlock(qtbot, controller)).open_notification(notification_id).edit()
+    wizard = _page(unlock(qtbot, controller)).open_notification(notification_id).edit()
     wizard.next()
     wizard.next()
     assert wizard.currentId() == WHERE
-    _type(wizard.where.name, "Per Frid")
+    type_text(wizard.where.name, "Per Frid")
     wizard.where.add_member()
-    _lock(qtbot, controller)
+    lock(qtbot, controller)
     other = open_vault(vault_dir, USER, PASSPHRASE)
     other.notifications.delete(notification_id)
     other.lock()
 
-    _unlock(qtbot, controller)
+    unlock(qtbot, controller)
     (back,) = _wizards()
     assert back.notification_id is None and back.currentId() == WHERE
     assert [m.name for m in back.where.team.members()] == ["Omar Said", "Per Frid"]
@@ -274,7 +217,7 @@ def test_a_notification_deleted_meanwhile_comes_back_as_a_new_one(
 
 def test_a_wizard_opened_from_a_person_window_comes_back(
         qtbot: QtBot, controller: AppController, register: dict[str, str]) -> None:
-    window = _unlock(qtbot, controller)
+    window = unlock(qtbot, controller)
     people = window.show_page("people")
     assert isinstance(people, PeoplePage)
     person = people.open_person(register["Åke"])
@@ -285,9 +228,9 @@ def test_a_wizard_opened_from_a_person_window_comes_back(
     wizard.next()
     wizard.why.trigger.setCurrentIndex(wizard.why.trigger.findData("release"))
 
-    _lock(qtbot, controller)
+    lock(qtbot, controller)
     assert _wizards() == []
-    _unlock(qtbot, controller)
+    unlock(qtbot, controller)
     (back,) = _wizards()
     assert back.who.chosen.people() == [(register["Åke"], "Åke Ek")]
     assert back.values()["trigger"] == "release" and back.currentId() > WHO
