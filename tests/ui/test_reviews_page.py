@@ -118,9 +118,9 @@ def test_import_with_conflicts_offers_the_review_list(qtbot: QtBot, services: Se
     wizard.show()
     wizard.choose.path.setText(str(second))
     wizard.next()
-    assert "1 uppgifter" in wizard.preview.reviews.text()
+    assert "1 uppgift där" in wizard.preview.reviews.text()
     wizard.next()
-    assert wizard.done_step.state.text().endswith("1 punkter att granska.")
+    assert wizard.done_step.state.text().endswith(" 1 punkt att granska.")
     with qtbot.waitSignal(wizard.open_reviews):
         qtbot.mouseClick(wizard.done_step.to_reviews, Qt.MouseButton.LeftButton)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import threading
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -95,8 +95,8 @@ class RunStep(QWizardPage):
         self.state.setText(self.tr(
             "Bunten är sparad och utlämnandet är infört i registret.\n\nFil: %1\nBunt-id: %2\n"
             "Löpnummer: %3\nPoster: %4").replace("%1", result.path)
-            .replace("%2", result.bundle_id).replace("%3", str(result.sequence))
-            .replace("%4", str(self.counts.total())))
+            .replace("%2", result.bundle_id).replace("%3", QLocale().toString(result.sequence))
+            .replace("%4", QLocale().toString(self.counts.total())))
         self.table.show()
         self.completeChanged.emit()
 
@@ -174,7 +174,7 @@ class BundleExportWizard(QWizard):
         return False
 
     def _done(self, result: ExportResult) -> None:
-        self.context.events.changed("disclosure")
+        self.context.events.changed("bundle")  # the disclosure register watches it
         if self._stopped():
             return
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)

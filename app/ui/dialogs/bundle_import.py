@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,6 +43,15 @@ CHOOSE, PREVIEW, DONE = range(3)
 class Checked:
     preview: ImportPreview
     partner: PartnerDTO | None
+
+
+def touched(result: ImportPreview) -> list[str]:
+    """What an import changed, as the entity types pages watch (a table name is its type)."""
+    entities = ["bundle"]  # the disclosure register watches it
+    entities += [t.table for t in result.tables if t.new or t.changed]
+    if any(t.conflicts for t in result.tables):
+        entities.append("merge_review")
+    return entities
 
 
 def dry_run(service: BundleService, path: Path) -> Checked:
@@ -151,17 +160,23 @@ class PreviewStep(QWizardPage):
             checked.partner.fingerprint else self.tr("okänt")
         lines = [self.tr("Från: %1").replace("%1", p.partner_name),
                  self.tr("Fingeravtryck: %1").replace("%1", print_),
-                 self.tr("Löpnummer: %1").replace("%1", str(p.sequence)),
+                 self.tr("Löpnummer: %1").replace("%1", QLocale().toString(p.sequence)),
                  self.tr("Rättslig grund: %1").replace("%1", p.legal_basis or "—"),
                  self.tr("Ändamål: %1").replace("%1", p.purpose or "—")]
         self.from_whom.setText("\n".join(lines))
         self.changes.set_changes(p.tables)
         conflicts = sum(t.conflicts for t in p.tables)
-        self.reviews.setText(
-            self.tr("Inga uppgifter behöver granskas.") if not conflicts else
-            self.tr("%1 uppgifter där den här datorn och avsändaren skiljer sig åt läggs i "
-                    "listan Att granska; den här datorns värde behålls tills någon väljer.")
-            .replace("%1", str(conflicts)))
+        if not conflicts:
+            text = self.tr("Inga uppgifter behöver granskas.")
+        elif conflicts == 1:
+            text = self.tr("1 uppgift där den här datorn och avsändaren skiljer sig åt läggs i "
+                           "listan Att granska; den här datorns värde behålls tills någon "
+                           "väljer.")
+        else:
+            text = self.tr("%1 uppgifter där den här datorn och avsändaren skiljer sig åt "
+                           "läggs i listan Att granska; den här datorns värde behålls tills "
+                           "någon väljer.").replace("%1", QLocale().toString(conflicts))
+        self.reviews.setText(text)
         for w in (self.from_whom, self.table, self.reviews):
             w.show()
         self.completeChanged.emit()
@@ -230,9 +245,16 @@ class DoneStep(QWizardPage):
     def show_result(self, result: ImportPreview) -> None:
         self.result, self.finished = result, True
         conflicts = sum(t.conflicts for t in result.tables)
-        self.state.setText(self.tr("Importerad. %1 ändringar. %2 punkter att granska.")
-                           .replace("%1", str(result.total_changes))
-                           .replace("%2", str(conflicts)))
+        changes = result.total_changes
+        said = (self.tr("Importerad. 1 ändring.") if changes == 1 else
+                self.tr("Importerad. %1 ändringar.").replace(
+                    "%1", QLocale().toString(changes)))
+        if conflicts == 1:
+            said += " " + self.tr("1 punkt att granska.")
+        elif conflicts:
+            said += " " + self.tr("%1 punkter att granska.").replace(
+                "%1", QLocale().toString(conflicts))
+        self.state.setText(said)
         self.to_reviews.setVisible(conflicts > 0)
         self.completeChanged.emit()
 
@@ -283,7 +305,8 @@ class BundleImportWizard(QWizard):
     def _imported(self, result: ImportPreview) -> None:
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
         self.done_step.show_result(result)
-        self.context.events.changed()
+        for entity in touched(result):
+            self.context.events.changed(entity)
 
     def _failed(self, exc: BaseException) -> None:
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)

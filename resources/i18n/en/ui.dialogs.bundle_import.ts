@@ -69,8 +69,20 @@
         <translation>Importing the bundle…</translation>
     </message>
     <message>
-        <source>Importerad. %1 ändringar. %2 punkter att granska.</source>
-        <translation>Imported. %1 changes. %2 items to review.</translation>
+        <source>Importerad. 1 ändring.</source>
+        <translation>Imported. 1 change.</translation>
+    </message>
+    <message>
+        <source>Importerad. %1 ändringar.</source>
+        <translation>Imported. %1 changes.</translation>
+    </message>
+    <message>
+        <source>1 punkt att granska.</source>
+        <translation>1 item to review.</translation>
+    </message>
+    <message>
+        <source>%1 punkter att granska.</source>
+        <translation>%1 items to review.</translation>
     </message>
     <message>
         <source>Bunten lästes inte in. Inget har ändrats.</source>
@@ -122,6 +134,10 @@
     <message>
         <source>Inga uppgifter behöver granskas.</source>
         <translation>Nothing needs to be reviewed.</translation>
+    </message>
+    <message>
+        <source>1 uppgift där den här datorn och avsändaren skiljer sig åt läggs i listan Att granska; den här datorns värde behålls tills någon väljer.</source>
+        <translation>1 field where this computer and the sender disagree goes to the To review list; this computer's value is kept until someone chooses.</translation>
     </message>
     <message>
         <source>%1 uppgifter där den här datorn och avsändaren skiljer sig åt läggs i listan Att granska; den här datorns värde behålls tills någon väljer.</source>
