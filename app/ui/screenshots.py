@@ -32,6 +32,7 @@ from app.ui.language import chosen_language, install_language
 from app.ui.main_window import MainWindow
 from app.ui.pages.callins import CallInsPage
 from app.ui.pages.notifications import NotificationsPage
+from app.ui.screenshot_bundles import exchange, export_on_profile, import_on_preview
 from app.ui.tasks import InlineRunner
 from app.vault.kdf import KdfParams
 
@@ -140,6 +141,29 @@ def _notification_wizard(app: QApplication, window: MainWindow, services: Servic
         wizard.discard()
 
 
+def _bundles(app: QApplication, window: MainWindow, services: Services, base: Path,
+             outdir: Path) -> list[Path]:
+    """Both bundle wizards, then the partners, the review list and the disclosure register."""
+    written = []
+    group = services.groups.get(_busiest_group(services)).name
+    with exchange(services, base, group) as done:
+        wizard = export_on_profile(window.export_bundle(), done.civil_id)
+        written.append(_save(app, wizard, outdir / "export-wizard.png"))
+        wizard.close()
+        importer = import_on_preview(window.import_bundle(), done.answer)
+        written.append(_save(app, importer, outdir / "import-wizard.png"))
+        importer.next()  # imported: the register and the review list now have entries
+        importer.close()
+        partners = window.show_page("partners")
+        if partners is not None:
+            partners.show_record(done.colleague_id)
+            written.append(_save(app, window, outdir / "partners.png"))
+    for key in ("reviews", "disclosures"):
+        window.show_page(key)
+        written.append(_save(app, window, outdir / f"{key}.png"))
+    return written
+
+
 def _letter(services: Services, path: Path) -> Path:
     """Page one of the handouts for the call-in with most attendees, as the printer gets it
     (rendered through QtPdf, so no external tool is needed)."""
@@ -221,6 +245,7 @@ def render(outdir: Path) -> list[Path]:
             written.append(_wizard(app, window, services, outdir / "callin-wizard.png"))
             written.append(_notification_wizard(app, window, services,
                                                 outdir / "notification-wizard.png"))
+            written.extend(_bundles(app, window, services, base, outdir))
 
             written.append(_letter(services, outdir / "letter.png"))
 
