@@ -10,18 +10,20 @@ order) because foreign keys are checked per statement. The FTS tables follow by 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Date, DateTime, Table
+from sqlalchemy import JSON, Column, Date, DateTime, Table
 from sqlalchemy.orm import Session
 
 from app.errors import BundleRejected
 from app.exchange.bundle import OpenedBundle, check_expiry, check_schema
 from app.exchange.merge import Merged
-from app.exchange.records import TABLES, ValidRecord, validate_record
+from app.exchange.records import BOOKKEEPING, TABLES, ValidRecord, validate_record
 from app.i18n import _
 from app.models import Base
 from app.models.collation import swedish_sort_key
@@ -87,6 +89,57 @@ def _values(record: ValidRecord) -> dict[str, Any]:
     return values
 
 
+def _by_id(record: ValidRecord) -> str:
+    return record.id
+
+
+# A JSON column's stored text is ``json.dumps(value, ensure_ascii=False)`` (the engine's
+# serializer); one encoder built once writes exactly that without a new one per value.
+_JSON_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_ISO_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?")
+_ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _json_converter() -> Callable[[Any], Any]:
+    return _JSON_ENCODE
+
+
+def _converter(column: Column[Any], proc: Any) -> Callable[[Any], Any] | None:
+    """A record value (JSON form, never None) → what the driver stores, exactly as the
+    column's bind processor stores the parsed value. Validated dates in their usual ISO form
+    are rewritten as text instead of parsed and formatted again."""
+    if isinstance(column.type, DateTime):
+        def when(value: str) -> Any:
+            match = _ISO_DATETIME.fullmatch(value)
+            if match is not None:
+                return f"{value[:10]} {value[11:19]}{match.group(1) or '.000000'}"
+            return proc(datetime.fromisoformat(value))
+        return when
+    if isinstance(column.type, Date):
+        return lambda v: v if _ISO_DATE.fullmatch(v) else proc(date.fromisoformat(v))
+    if isinstance(column.type, JSON):
+        return _JSON_ENCODE
+    return cast(Callable[[Any], Any] | None, proc)
+
+
+def _default(column: Column[Any], proc: Any) -> Callable[[], Any]:
+    """The stored value of a column a record left out: its default, converted per row so a
+    callable default (a fresh list) is never shared."""
+    default = column.default
+    if default is not None and getattr(default, "is_callable", False):
+        make = default.arg  # type: ignore[attr-defined]
+    else:
+        scalar = getattr(default, "arg", None)
+
+        def make(_ctx: Any) -> Any:
+            return scalar
+
+    def stored() -> Any:
+        value = make(None)
+        return proc(value) if proc is not None and value is not None else value
+    return stored
+
+
 class _Writer:
     def __init__(self, session: Session) -> None:
         connection = session.connection()
@@ -96,36 +149,44 @@ class _Writer:
     def processors(self, table: Table, names: list[str]) -> list[Any]:
         return [table.c[n].type._cached_bind_processor(self.dialect) for n in names]
 
-    def run(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    def run(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         for start in range(0, len(rows), BATCH):
             self.cursor.executemany(sql, rows[start:start + BATCH])
 
     def insert(self, table: Table, records: list[ValidRecord], now: datetime) -> None:
-        names = [c.name for c in table.columns]
+        columns = list(table.columns)
+        names = [c.name for c in columns]
         procs = self.processors(table, names)
+        by_name = dict(zip(names, procs, strict=True))
+        # Per column, what a record's value becomes: the times of writing are one value for
+        # the whole import, so they are converted once; the rest by their column's converter.
+        written = by_name["created_at"](now)
+        fields_at = [(n, _converter(c, p), _default(c, p)) for n, c, p
+                     in zip(names, columns, procs, strict=True) if n not in BOOKKEEPING]
+        deleted, clocks = by_name["deleted"] or bool, _json_converter()
         derive = _derive(table.name)
-        defaults = []
-        for column in table.columns:
-            default = column.default
-            if default is not None and getattr(default, "is_callable", False):
-                defaults.append((default.arg, None))  # type: ignore[attr-defined]
-            else:
-                defaults.append((None, getattr(default, "arg", None)))
         rows = []
-        for record in records:
-            values = _values(record)
-            values.update(id=record.id, created_at=now, updated_at=now)
+        for record in sorted(records, key=_by_id):  # the id index fills in order
+            fields = record.fields
             if derive is not None:
-                derive(values)
-            row = []
-            for name, proc, (make, scalar) in zip(names, procs, defaults, strict=True):
-                value = values.get(name, _MISSING)
+                fields = dict(fields)
+                derive(fields)
+            row: list[Any] = [record.id, written, written, record.hlc, record.origin_unit,
+                              deleted(record.deleted),
+                              None if record.field_clocks is None
+                              else clocks(record.field_clocks)]
+            for name, convert, default in fields_at:
+                value = fields.get(name, _MISSING)
                 if value is _MISSING:  # a field the sender's profile left out
-                    value = make(None) if make is not None else scalar
-                row.append(proc(value) if proc is not None and value is not None else value)
-            rows.append(tuple(row))
-        quoted = ", ".join(f'"{n}"' for n in names)
-        marks = ", ".join("?" for _n in names)
+                    row.append(default())
+                else:
+                    row.append(convert(value) if convert is not None and value is not None
+                               else value)
+            rows.append(row)
+        order = ["id", "created_at", "updated_at", "hlc", "origin_unit", "deleted",
+                 "field_clocks", *(n for n, _c, _d in fields_at)]
+        quoted = ", ".join(f'"{n}"' for n in order)
+        marks = ", ".join("?" for _n in order)
         self.run(f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})', rows)
 
     def update(self, table: Table, records: list[ValidRecord], now: datetime) -> None:

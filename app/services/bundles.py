@@ -199,10 +199,9 @@ class BundleService:
             # Checked again inside the write lock: two imports of one file cannot both pass.
             _check_not_seen(s, manifest.bundle_id, manifest.sender_unit, manifest.sequence)
             merged = merge_all(_local_rows(s, incoming), incoming)
-            first_seen = {(r.table, r.id): n for n, r in reversed(list(enumerate(incoming, 1)))}
             for key, result in merged.items():
                 if result.kind == "new" and not _required(key[0]) <= result.record.fields.keys():
-                    require_complete(result.record, first_seen[key])
+                    require_complete(result.record, _first_position(incoming, key))
             preview = _preview(manifest, partner, merged, applied=not dry_run)
             if dry_run:
                 s.rollback()
@@ -267,6 +266,11 @@ def _stream(s: Session, plan: list[tuple[Select[Any], frozenset[str], int]],
                    "fields": {n: values[n] for n in names}}
 
 
+def _first_position(incoming: list[ValidRecord], key: tuple[str, str]) -> int:
+    """Where a record first appears in the payload (from 1), to name it in a refusal."""
+    return next(n for n, r in enumerate(incoming, 1) if (r.table, r.id) == key)
+
+
 def _local_rows(s: Session, incoming: list[ValidRecord]) -> dict[tuple[str, str], ValidRecord]:
     wanted: dict[str, set[str]] = {}
     for record in incoming:
@@ -274,6 +278,9 @@ def _local_rows(s: Session, incoming: list[ValidRecord]) -> dict[tuple[str, str]
     local: dict[tuple[str, str], ValidRecord] = {}
     for table, ids in wanted.items():
         t = TABLES[table]
+        # An empty table (the first import into a new vault) holds none of them: no lookups.
+        if s.execute(select(t.c.id).limit(1)).first() is None:
+            continue
         id_list = sorted(ids)
         for start in range(0, len(id_list), 500):
             chunk = id_list[start:start + 500]
