@@ -125,3 +125,6 @@ def test_touched_names_only_what_changed() -> None:
     people = TableChanges("person", new=0, changed=2, unchanged=0, conflicts=0)
     review = TableChanges("membership", new=0, changed=0, unchanged=1, conflicts=1)
     assert touched(_preview(people, quiet, review)) == ["bundle", "person", "merge_review"]
+    many = [TableChanges(t, new=1, changed=0, unchanged=0, conflicts=0)
+            for t in ("person", "group", "membership")]
+    assert touched(_preview(*many)) == ["*"]  # once, not once per type

@@ -32,11 +32,13 @@ from app.errors import BundleRejected
 from app.services.bundles import BundleService, ImportPreview
 from app.services.partners import PartnerDTO, PartnerService
 from app.ui.crash import user_message
+from app.ui.events import ANY
 from app.ui.pages.base import PageContext
 from app.ui.table_models.bundle import TableChangesModel
 from app.ui.widgets.field_errors import ERROR_COLOUR, error_label
 
 CHOOSE, PREVIEW, DONE = range(3)
+MANY_TYPES = 3
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,15 @@ class Checked:
 
 
 def touched(result: ImportPreview) -> list[str]:
-    """What an import changed, as the entity types pages watch (a table name is its type)."""
+    """What an import changed, as the entity types pages watch (a table name is its type).
+
+    Past a few types it is "everything" once: a page watching several of them (Översikt)
+    would otherwise reload once per type."""
     entities = ["bundle"]  # the disclosure register watches it
     entities += [t.table for t in result.tables if t.new or t.changed]
     if any(t.conflicts for t in result.tables):
         entities.append("merge_review")
-    return entities
+    return entities if len(entities) <= MANY_TYPES else [ANY]
 
 
 def dry_run(service: BundleService, path: Path) -> Checked:
