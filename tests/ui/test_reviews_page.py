@@ -83,6 +83,10 @@ def test_take_the_other_value(qtbot: QtBot, services: Services, other: Services,
     kept = services.people.get(person_id).frivard_status
     other_value = page.model.item(0).other_value
     assert {kept.value, other_value} == {"parole", "probation"}
+    # The codes are shown as the words staff know, and the heading counts in the singular.
+    assert {row[ReviewsModel.KEPT], row[ReviewsModel.OTHER]} == {"Villkorligt frigiven",
+                                                                  "Skyddstillsyn"}
+    assert page.heading.text().startswith("1 uppgift att granska.")
     qtbot.mouseClick(page.take, Qt.MouseButton.LeftButton)
     assert services.people.get(person_id).frivard_status.value == other_value
     assert page.model.rowCount() == 0 and page.empty.isVisible()

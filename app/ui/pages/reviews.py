@@ -5,6 +5,7 @@ new change (it then travels with the next bundle)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -125,6 +126,9 @@ class ReviewsPage(Page):
         self.empty.setVisible(count == 0)
         self.table.setVisible(count > 0)
         self.heading.setVisible(count > 0)
-        self.heading.setText(self.tr("%1 uppgifter att granska. Värdet i registret gäller "
-                                     "tills någon väljer.").replace("%1", str(count)))
+        text = (self.tr("1 uppgift att granska. Värdet i registret gäller tills någon väljer.")
+                if count == 1 else
+                self.tr("%1 uppgifter att granska. Värdet i registret gäller tills någon väljer.")
+                .replace("%1", QLocale().toString(count)))
+        self.heading.setText(text)
         self._selection_changed()

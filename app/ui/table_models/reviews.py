@@ -15,7 +15,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.models.enums import FrivardStatus
 from app.services.merge_review import ReviewItem
+from app.ui.labels import frivard_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -82,6 +84,12 @@ class ReviewsModel(QAbstractTableModel):
                 value = r.kept_value if column == self.KEPT else r.other_value
                 if isinstance(value, bool):
                     return self.tr("ja") if value else self.tr("nej")
+                if r.field == "frivard_status" and value:
+                    # Stored by its code, as in a bundle; staff read the word.
+                    try:
+                        return frivard_label(FrivardStatus(value))
+                    except ValueError:
+                        return shown_value(value)
                 return shown_value(value)
             if column == self.SOURCE:
                 return r.other_source

@@ -31,6 +31,10 @@
         <translation>Decided: %1, %2</translation>
     </message>
     <message>
+        <source>1 uppgift att granska. Värdet i registret gäller tills någon väljer.</source>
+        <translation>1 item to review. The value in the register stands until someone chooses.</translation>
+    </message>
+    <message>
         <source>%1 uppgifter att granska. Värdet i registret gäller tills någon väljer.</source>
         <translation>%1 fields to review. The value in the register stands until someone chooses.</translation>
     </message>
