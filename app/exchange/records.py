@@ -222,22 +222,19 @@ def _type_check(column: Column[Any]) -> Check:
     return lambda v: _("okänd kolumntyp")
 
 
-def _column_check(column: Column[Any]) -> Check:
-    check = _type_check(column)
-    if column.nullable:
-        return lambda v: None if v is None else check(v)
-    return lambda v: _("värde saknas") if v is None else check(v)
-
-
 def _value_problem(column: Column[Any], value: Any) -> str | None:
     """Why ``value`` cannot be stored in ``column``, or None."""
-    return _column_check(column)(value)
+    if value is None:
+        return None if column.nullable else _("värde saknas")
+    return _type_check(column)(value)
 
 
 @cache
-def _field_checks(table: str) -> dict[str, Check]:
+def _field_checks(table: str) -> dict[str, tuple[bool, Check]]:
+    """Per field: may it be null, and the check of a value that is not."""
     columns = TABLES[table].columns
-    return {name: _column_check(columns[name]) for name in field_names(table)}
+    return {name: (bool(columns[name].nullable), _type_check(columns[name]))
+            for name in field_names(table)}
 
 
 _TOP = frozenset({"table", "id", "hlc", "origin_unit", "deleted", "field_clocks", "fields"})
@@ -264,10 +261,12 @@ def validate_record(record: Any, position: int) -> ValidRecord:
         raise _reject(position, _("fel uppbyggnad"))
     checks = _field_checks(table)
     for name, value in fields.items():
-        check = checks.get(name)
-        if check is None:
+        entry = checks.get(name)
+        if entry is None:
             raise _reject(position, _("okänt fält {field}").format(field=name))
-        problem = check(value)
+        nullable, check = entry
+        problem = check(value) if value is not None else (
+            None if nullable else _("värde saknas"))
         if problem is not None:
             raise _reject(position, f"{name}: {problem}")
     clocks = record["field_clocks"]
