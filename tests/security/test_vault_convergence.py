@@ -171,7 +171,14 @@ class Exchange(RuleBasedStateMachine):
 
     @rule(who=st.integers(0, 2), pick=st.integers(0, 10_000), role=st.sampled_from(ROLES))
     def edit_membership(self, who: int, pick: int, role: str | None) -> None:
-        members = self._live(who, "membership")
+        # A membership is edited only while its person and group live (the service checks
+        # both again); a delete from another laptop may have left it pointing at a tombstone.
+        people, groups = set(self._live(who, "person")), set(self._live(who, "group"))
+        m = TABLES["membership"].c
+        with self.vaults[who].db.read() as s:
+            members = sorted(i for i, p, g in s.execute(select(m.id, m.person_id, m.group_id)
+                                                        .where(m.deleted.is_(False)))
+                             if p in people and g in groups)
         if members:
             self.vaults[who].groups.update_membership(members[pick % len(members)],
                                                       {"role": role})
