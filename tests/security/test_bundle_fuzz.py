@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from app.errors import BundleRejected
 from app.exchange.bundle import finish_checks
-from app.exchange.canonical import canonical_json, dumps_fast, parse_canonical
+from app.exchange.canonical import (
+    NotCanonical,
+    canonical_json,
+    dumps_fast,
+    parse_canonical,
+    parse_record,
+)
 from tests.security.bundle_kit import NOW, SCHEMA, Keys, Unit, bundle, encrypt, inner, open_as
 
 OURS = Unit("Sluta skjut")
@@ -93,18 +99,38 @@ def test_mutated_inner_archive_re_encrypted_to_us(plain: bytes) -> None:
     _refused(encrypt(plain, POLICE))
 
 
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
-    max_leaves=20,
-)
+def _json(integers: st.SearchStrategy[int]) -> st.SearchStrategy[object]:
+    return st.recursive(
+        st.none() | st.booleans() | integers | st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner,
+                                                                     max_size=4),
+        max_leaves=20,
+    )
+
+
+_JSON = _json(st.integers())
+# Payload lines hold only what columns hold: integers within 64 bits.
+_JSON64 = _json(st.integers(min_value=-2**63, max_value=2**63 - 1))
+
+
+@FUZZ
+@given(_JSON64)
+def test_canonical_lines_are_json_dumps_with_sorted_keys(value: object) -> None:
+    # The fast line encoder must write exactly what the standard library's options describe.
+    expected = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert dumps_fast(value) == expected.encode("utf-8")
+    assert parse_record(dumps_fast(value)) == value
 
 
 @FUZZ
 @given(_JSON)
-def test_canonical_lines_are_json_dumps_with_sorted_keys(value: object) -> None:
-    # The fast encoder must write exactly what the standard library's options describe, and
-    # the manifest reader must take back exactly what the writer gives.
+def test_manifest_json_round_trips(value: object) -> None:
+    # The manifest reader must take back exactly what the writer gives, big integers too.
     expected = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    assert dumps_fast(value) == expected.encode("utf-8")
+    assert canonical_json(value) == expected.encode("utf-8")
     assert parse_canonical(canonical_json(value)) == value
+
+
+def test_a_line_integer_beyond_64_bits_is_refused_not_crashed() -> None:
+    with pytest.raises(NotCanonical):
+        dumps_fast({"n": 2**64})
