@@ -5,6 +5,10 @@ as a ``MergeReview`` item. Here a person decides: ``kept`` closes the item; ``ot
 the set-aside value to the record as an ordinary change, with a new clock of this unit, so the
 choice reaches the other laptops with the next bundle. Either way the item is closed (by whom,
 when) and the decision audited, in one transaction.
+
+A personnummer another person already had is the exception to "the winner is applied": the
+import kept this vault's value (``bundle_clash``) so the unique number stays unique, and
+``other`` is refused while another person still holds it. The list shows numbers masked.
 """
 
 from __future__ import annotations
@@ -27,12 +31,15 @@ from app.models import Base, Group, MergeReview, Person
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db, utcnow
+from app.services.identity import mask
 from app.services.partners import PartnerService
 from app.services.records import update_row
 
 Choice = Literal["kept", "other"]
 CHOICES: tuple[str, ...] = ("kept", "other")
 ENTITY = "merge_review"
+# Shown masked like everywhere else: the full number only through the person's audited reveal.
+MASKED_FIELDS = {("person", "personnummer")}
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,8 @@ class ReviewItem:
     record_deleted: bool  # the record is gone: only "kept" can close the item
     field: str
     field_label: str
-    kept_value: Any  # as in a bundle record: dates as ISO text, enums by value
+    # As in a bundle record: dates as ISO text, enums by value; a personnummer masked.
+    kept_value: Any
     other_value: Any
     other_unit: str
     other_source: str  # the partner's name, "den här enheten" or the unit id
@@ -91,6 +99,24 @@ def _python_value(table: str, field: str, value: Any) -> Any:
     return converted
 
 
+def _shown(row: MergeReview, value: Any) -> Any:
+    if (row.entity_type, row.field) in MASKED_FIELDS and isinstance(value, str):
+        return mask(value) or None
+    return value
+
+
+def _clash_message(holder: Person) -> str:
+    name = f"{holder.first_name} {holder.last_name}".strip()
+    if holder.deleted:
+        # A tombstone keeps its number (other laptops must learn of the delete) and cannot be
+        # edited: the number cannot go to anyone else here.
+        return _("Personnumret finns redan hos {name}, som är borttagen; numret kan inte "
+                 "skrivas på en annan person. Välj att behålla för att stänga granskningen."
+                 ).format(name=name)
+    return _("Personnumret finns redan hos {name}; slå ihop eller ändra först.").format(
+        name=name)
+
+
 class ReviewService:
     def __init__(self, db: Db) -> None:
         self.db = db
@@ -117,10 +143,12 @@ class ReviewService:
 
     def resolve(self, item_id: str, choice: str) -> Resolution:
         """Close an item: ``kept`` leaves the record as merged, ``other`` writes the value set
-        aside. Refuses an item already closed, and ``other`` on a record deleted meanwhile."""
+        aside. Refuses an item already closed, ``other`` on a record deleted meanwhile, and
+        ``other`` for a personnummer another person here holds (naming that person)."""
         if choice not in CHOICES:
             raise ValidationError(FieldError("choice", _("ska vara 'kept' eller 'other'"),
                                              _("val")))
+        refusal: str | None = None
         with self.db.write() as s:
             item = s.get(MergeReview, item_id)
             if item is None:
@@ -131,16 +159,42 @@ class ReviewService:
                                             user=item.resolved_by or ""))
             written = False
             if choice == "other":
-                written = self._write_other(s, item)
-            now = utcnow()
-            item.resolved_at, item.resolved_by, item.resolution = now, self.db.user, choice
-            audit.record(s, Action.MERGE, ENTITY, item.id, detail={
-                "entity_type": item.entity_type, "record_id": item.record_id,
-                "field": item.field, "choice": choice})
-            return Resolution(id=item.id, choice=choice,  # type: ignore[arg-type]
-                              resolved_by=self.db.user, resolved_at=now, written=written)
+                holder = self._number_holder(s, item)
+                if holder is not None:
+                    # Naming the holder is a read of that person: logged, and that log entry
+                    # is the only thing this refusal keeps.
+                    audit.record(s, Action.READ, "person", holder.id,
+                                 purpose=_("granskning efter sammanslagning"))
+                    refusal = _clash_message(holder)
+                else:
+                    written = self._write_other(s, item)
+            if refusal is None:
+                return self._close(s, item, choice, written)
+        raise MottryckError(refusal)
 
     # ---- helpers ----------------------------------------------------------------------------
+    def _close(self, s: Session, item: MergeReview, choice: str, written: bool) -> Resolution:
+        now = utcnow()
+        item.resolved_at, item.resolved_by, item.resolution = now, self.db.user, choice
+        audit.record(s, Action.MERGE, ENTITY, item.id, detail={
+            "entity_type": item.entity_type, "record_id": item.record_id,
+            "field": item.field, "choice": choice})
+        return Resolution(id=item.id, choice=choice,  # type: ignore[arg-type]
+                          resolved_by=self.db.user, resolved_at=now, written=written)
+
+    @staticmethod
+    def _number_holder(s: Session, item: MergeReview) -> Person | None:
+        """Another person (live or deleted: the unique index covers both) already holding
+        the personnummer this item would write, or None."""
+        if (item.entity_type, item.field) != ("person", "personnummer") or not item.other_value:
+            return None
+        own = s.get(Person, item.record_id)
+        if own is None or own.deleted:
+            return None  # ``_write_other`` refuses that, with its own message
+        return s.execute(select(Person).where(
+            Person.personnummer == item.other_value,
+            Person.id != item.record_id).limit(1)).scalar_one_or_none()
+
     def _write_other(self, s: Session, item: MergeReview) -> bool:
         row = s.get(_model(item.entity_type), item.record_id)
         # A review of the tombstone itself may bring a row back; any other field of a deleted
@@ -168,7 +222,8 @@ class ReviewService:
             field=row.field,
             field_label=(_("borttagen") if row.field == "deleted"
                          else field_label(row.entity_type, row.field)),
-            kept_value=row.kept_value, other_value=row.other_value, other_unit=row.other_unit,
+            kept_value=_shown(row, row.kept_value), other_value=_shown(row, row.other_value),
+            other_unit=row.other_unit,
             other_source=sources.get(row.other_unit, row.other_unit),
             other_written_at=_written_at(row.other_clock), created_at=row.created_at)
 
