@@ -82,7 +82,7 @@ def merge(lang: str, messages: Sequence[Message], root: Path = ROOT) -> Path:
     path = po_path(lang, root)
     old = polib.pofile(str(path)) if path.exists() else None
     known = {entry.msgid: entry for entry in old} if old is not None else {}
-    po = polib.POFile(wrapwidth=100)
+    po = polib.POFile(wrapwidth=78)  # polib's own width: any tool that saves it keeps the layout
     po.header = f"{DOMAIN}: the core's messages ({lang}). Update with python -m app.i18n_catalogue"
     po.metadata = {
         "Project-Id-Version": DOMAIN,

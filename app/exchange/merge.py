@@ -90,7 +90,8 @@ class ReviewItem:
 @dataclass(frozen=True)
 class Merged:
     """The row after the merge. ``kind``: ``new`` (we did not hold it), ``changed`` (some
-    field or clock moved) or ``same`` (nothing to write)."""
+    field or clock moved) or ``same`` (nothing to write). ``changed_fields`` names what moved
+    in a held row; a new row lists none (all of it is new)."""
 
     record: ValidRecord
     kind: Literal["new", "changed", "same"]
@@ -106,8 +107,7 @@ def _wins(a: tuple[Clock, Any], b: tuple[Clock, Any]) -> bool:
 def merge(local: ValidRecord | None, incoming: ValidRecord) -> Merged:
     """Merge ``incoming`` into ``local`` (the row this vault holds, or None)."""
     if local is None:
-        return Merged(record=incoming, kind="new",
-                      changed_fields=tuple(_names(incoming)), reviews=())
+        return Merged(record=incoming, kind="new", changed_fields=(), reviews=())
     if (local.table, local.id) != (incoming.table, incoming.id):
         raise ValueError("merging two different rows")
     watched = REVIEW_FIELDS.get(local.table, frozenset())
@@ -155,6 +155,12 @@ def merge_all(local: Mapping[tuple[str, str], ValidRecord],
     results: dict[tuple[str, str], Merged] = {}
     for record in incoming:
         key = (record.table, record.id)
+        if key not in results and key not in local:
+            # The common case of a first import: a row we do not hold, seen once so far.
+            current[key] = record
+            first_kind[key] = "new"
+            results[key] = Merged(record=record, kind="new", changed_fields=(), reviews=())
+            continue
         base = current.get(key, local.get(key))
         merged = merge(base, record)
         current[key] = merged.record

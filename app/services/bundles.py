@@ -47,7 +47,8 @@ from app.i18n import _
 from app.models import Disclosure, ImportedBundle, MergeReview, VaultMeta
 from app.services import audit
 from app.services.audit import Action
-from app.services.bundle_apply import read_records, top_stamp, write_merged
+from app.services.bundle_apply import paused_gc, read_records, top_stamp, write_merged
+from app.services.bundle_clash import set_aside_pnr_clashes
 from app.services.bundle_scope import count_rows, group_scope, scoped_select, since_stamp
 from app.services.db import Db, utcnow
 from app.services.partners import PartnerDTO, PartnerService
@@ -178,6 +179,10 @@ class BundleService:
     def import_bundle(self, path: str | Path, *, dry_run: bool = False) -> ImportPreview:
         """Check and (unless ``dry_run``) apply a bundle; a bundle already imported is refused
         with ``replayed`` and changes nothing."""
+        with paused_gc():
+            return self._import(path, dry_run=dry_run)
+
+    def _import(self, path: str | Path, *, dry_run: bool) -> ImportPreview:
         secrets = unit_secrets(self.db)
 
         def signer_key(unit_id: str) -> bytes | None:
@@ -199,6 +204,7 @@ class BundleService:
             # Checked again inside the write lock: two imports of one file cannot both pass.
             _check_not_seen(s, manifest.bundle_id, manifest.sender_unit, manifest.sequence)
             merged = merge_all(_local_rows(s, incoming), incoming)
+            set_aside_pnr_clashes(s, merged)  # to the review list, not a refused bundle
             for key, result in merged.items():
                 if result.kind == "new" and not _required(key[0]) <= result.record.fields.keys():
                     require_complete(result.record, _first_position(incoming, key))
