@@ -126,3 +126,23 @@ def test_an_import_failing_mid_table_leaves_the_triggers_and_the_index(
     assert other.people.search("Felet", log=False)
     other.bundles.import_bundle(result.path)  # and the same bundle goes in afterwards
     assert other.people.search("Lokal", log=False)
+
+
+def test_a_personnummer_held_here_by_another_person_goes_to_review(
+        services: Services, other: Services, tmp_path: Path) -> None:
+    # Two laptops registered the same human independently: the bundle goes in, the number
+    # waits in the review list instead of refusing everything from that partner.
+    sent = services.people.create({"first_name": "Åke", "last_name": "Ödman",
+                                   "personnummer": "19811218-9876"})
+    services.people.create({"first_name": "Utan", "last_name": "Krock"})
+    mine = other.people.create({"first_name": "Åke", "last_name": "Ödman",
+                                "personnummer": "19811218-9876"})
+    to_b, _to_a = pair(services, other)
+    result = services.bundles.export(to_b.id, tmp_path / "b.age", legal_basis="Samma grupp")
+    preview = other.bundles.import_bundle(result.path)
+    assert {t.table: t.conflicts for t in preview.tables}["person"] == 1
+    items = other.reviews.open_items()
+    assert [(i.record_id, i.field) for i in items] == [(sent.id, "personnummer")]
+    assert "9876" not in str(items[0].other_value)  # shown masked
+    assert other.people.get(mine.id).personnummer_masked == mine.personnummer_masked
+    assert other.people.search("Krock", log=False)
