@@ -14,6 +14,8 @@ _AFTER_Z = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}",
 
 def swedish_sort_key(text: str) -> str:
     folded = text.casefold().translate(_AFTER_Z)
+    if folded.isascii():  # most Swedish names, once å, ä, ö are placeholders: nothing to strip
+        return folded
     # Strip remaining accents (é → e) without touching the placeholders above.
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -253,6 +254,10 @@ class _Rows:
         names_at = [n for n, _c, _d in fields_at]
         converts = [(i, c) for i, (_n, c, _d) in enumerate(fields_at) if c is not None]
         defaults = [d for _n, _c, d in fields_at]
+        # One C call for a complete record (itemgetter of one name gives no tuple: wrapped).
+        take_all: Callable[[Any], Any] = (
+            operator.itemgetter(*names_at) if len(names_at) > 1
+            else (lambda f: tuple(f[n] for n in names_at)))
         ordered = sorted(records, key=_by_id)  # the id index fills in order
         for start in range(0, len(ordered), BATCH):
             rows = []
@@ -261,13 +266,15 @@ class _Rows:
                 if derive is not None:
                     fields = dict(fields)
                     derive(fields)
-                values = [fields.get(n, _MISSING) for n in names_at]
+                # Every key of a checked record is a known field: all there, or some missing.
+                complete = len(fields) == len(names_at)
+                values = (list(take_all(fields)) if complete
+                          else [fields.get(n, _MISSING) for n in names_at])
                 for i, convert in converts:
                     value = values[i]
                     if value is not None and value is not _MISSING:
                         values[i] = convert(value)
-                # Every key of a checked record is a known field: fewer keys, some missing.
-                if len(fields) < len(names_at):  # a field the sender's profile left out
+                if not complete:  # a field the sender's profile left out
                     values = [defaults[i]() if v is _MISSING else v
                               for i, v in enumerate(values)]
                 rows.append((record.id, written, written, record.hlc, record.origin_unit,
