@@ -69,20 +69,24 @@ def _search_rows(svc: Services) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ..
         people = set(s.execute(text("SELECT person_id, names, pnr FROM person_fts")).all())
         groups = set(s.execute(text("SELECT group_id, names FROM group_fts")).all())
         triggers = s.execute(text(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")).all()
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') "
+            "ORDER BY name")).all()
     return people, groups, [tuple(t) for t in triggers]
 
 
 def test_the_search_rows_of_an_import_are_those_the_triggers_make(
-        services: Services, other: Services, tmp_path: Path) -> None:
+        services: Services, other: Services, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     # New rows are indexed in one statement built from the insert trigger, which is set
-    # aside meanwhile: the index must hold exactly what the sender's triggers made, and the
-    # triggers must be back as they were.
+    # aside meanwhile (and an empty table's indexes are built after its rows): the search
+    # index must hold exactly what the sender's triggers made, and the triggers and indexes
+    # must be back as they were.
     fill_demo(services, people=100, seed=7)
     services.people.create({"first_name": "Åke", "last_name": "Ödman",
                             "personnummer": "19811218-9876"})
     other.people.create({"first_name": "Lokal", "last_name": "Person"})
     to_b, _to_a = pair(services, other)
+    monkeypatch.setattr(bundle_apply, "BULK_INDEXES_FROM", 10)  # a small bulk load
     _people, _groups, triggers_before = _search_rows(other)
     result = services.bundles.export(to_b.id, tmp_path / "b.age", legal_basis="Samma grupp")
     other.bundles.import_bundle(result.path)
@@ -91,6 +95,8 @@ def test_the_search_rows_of_an_import_are_those_the_triggers_make(
     assert sent_people < got_people and len(got_people) == len(sent_people) + 1
     assert got_groups == sent_groups
     assert triggers_after == triggers_before
+    with other.db.read() as s:
+        assert s.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
     assert other.people.search("811218", log=False)  # a personnummer fragment
     # The trigger feeds the index again for the next person written here.
     other.people.create({"first_name": "Efter", "last_name": "Importen"})
@@ -108,6 +114,7 @@ def test_an_import_failing_mid_table_leaves_the_triggers_and_the_index(
     before = _search_rows(other)
     result = services.bundles.export(to_b.id, tmp_path / "b.age", legal_basis="Samma grupp")
     monkeypatch.setattr(bundle_apply, "BATCH", 10)
+    monkeypatch.setattr(bundle_apply, "BULK_INDEXES_FROM", 5)  # indexes set aside too
     real = bundle_apply._Rows.insert
 
     def failing(self: Any, table: Any, records: Any) -> Any:
@@ -146,3 +153,32 @@ def test_a_personnummer_held_here_by_another_person_goes_to_review(
     assert "9876" not in str(items[0].other_value)  # shown masked
     assert other.people.get(mine.id).personnummer_masked == mine.personnummer_masked
     assert other.people.search("Krock", log=False)
+
+
+def test_indexes_stay_when_the_table_holds_more_than_is_coming(
+        services: Services, other: Services, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A few rows into a full table keep the indexes (no rebuild of a big index); a run into
+    # an empty table sets them aside. Either way the same rows and indexes come out.
+    fill_demo(other, people=100, seed=9)
+    for n in range(3):
+        other.people.create({"first_name": "Lokal", "last_name": f"Nr {n}"})
+    fill_demo(services, people=100, seed=10)
+    to_b, _to_a = pair(services, other)
+    result = services.bundles.export(to_b.id, tmp_path / "b.age", legal_basis="Samma grupp")
+    dropped: list[str] = []
+    real = bundle_apply._BulkLoad.__enter__
+
+    def watch(self: Any) -> Any:
+        dropped.extend(f"{self.table}.{name}" for name, _sql in self.indexes)
+        return real(self)
+    monkeypatch.setattr(bundle_apply._BulkLoad, "__enter__", watch)
+    monkeypatch.setattr(bundle_apply, "BULK_INDEXES_FROM", 50)
+    before = _search_rows(other)[2]
+    other.bundles.import_bundle(result.path)
+    assert _search_rows(other)[2] == before
+    # 100 people arrive where 103 are held: person keeps its indexes.
+    assert not any(d.startswith("person.") for d in dropped)
+    with other.db.read() as s:
+        check = s.execute(text("PRAGMA integrity_check")).scalar_one()
+    assert check == "ok"
