@@ -63,13 +63,25 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+Tick = Callable[[int], None]  # records handled so far in this phase; may raise Cancelled
+TICK_EVERY = 5000
+
+
 def read_records(opened: OpenedBundle, *, supported_schemas: set[str],
-                 now: datetime) -> list[ValidRecord]:
+                 now: datetime, tick: Tick | None = None) -> list[ValidRecord]:
     """Schema → expiry → every record read and validated as it is decoded, so the payload is
     never held a second time as plain dicts. Raises before anything is written."""
     check_schema(opened.manifest, supported_schemas)
     check_expiry(opened.manifest, now)
-    return [validate_record(r, n) for n, r in enumerate(opened.records(), start=1)]
+    if tick is None:
+        return [validate_record(r, n) for n, r in enumerate(opened.records(), start=1)]
+    out = []
+    for n, record in enumerate(opened.records(), start=1):
+        out.append(validate_record(record, n))
+        if n % TICK_EVERY == 0:
+            tick(n)
+    tick(len(out))
+    return out
 
 
 def top_stamp(records: Iterable[ValidRecord]) -> str | None:
@@ -340,8 +352,10 @@ def _plan(rows: _Rows, new: dict[str, list[ValidRecord]],
             yield from rows.insert(table, new[table.name])
 
 
-def write_merged(session: Session, merged: dict[tuple[str, str], Merged]) -> None:
-    """Insert the new rows and update the changed ones, parents before children."""
+def write_merged(session: Session, merged: dict[tuple[str, str], Merged],
+                 tick: Tick | None = None) -> None:
+    """Insert the new rows and update the changed ones, parents before children; ``tick``
+    hears the rows written so far after each batch."""
     new: dict[str, list[ValidRecord]] = {}
     changed: dict[str, list[ValidRecord]] = {}
     for (name, _id), result in merged.items():
@@ -354,11 +368,15 @@ def write_merged(session: Session, merged: dict[tuple[str, str], Merged]) -> Non
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     integrity = dialect.loaded_dbapi.IntegrityError
     feed: _BulkLoad | None = None
+    written = 0
     try:
         for batch in _plan(_Rows(dialect, utcnow()), new, changed):
             if batch.insert and feed is None:
                 feed = _BulkLoad(cursor, batch.table, batch.total).__enter__()
             cursor.executemany(batch.sql, batch.rows)
+            written += len(batch.rows)
+            if tick is not None:
+                tick(written)
             if feed is not None and batch.last:
                 feed.__exit__(None)
                 feed = None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import re
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -30,11 +30,12 @@ from sqlalchemy import Date, DateTime, Enum, Select, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app import __version__
-from app.errors import BundleRejected, MottryckError
+from app.errors import BundleRejected, Cancelled, MottryckError
 from app.exchange.bundle import CancelRequested, Progress, open_bundle, write_bundle
 from app.exchange.hlc import Stamp
 from app.exchange.manifest import BundleHeader, Recipient
-from app.exchange.merge import Merged, merge_all
+from app.exchange.merge import Merged, ReviewItem, merge_all
+from app.exchange.profile_words import RECORD_LABELS, field_label
 from app.exchange.records import (
     TABLES,
     ValidRecord,
@@ -51,6 +52,8 @@ from app.services.bundle_apply import paused_gc, read_records, top_stamp, write_
 from app.services.bundle_clash import set_aside_pnr_clashes
 from app.services.bundle_scope import count_rows, group_scope, scoped_select, since_stamp
 from app.services.db import Db, utcnow
+from app.services.identity import mask
+from app.services.merge_review import MASKED_FIELDS
 from app.services.partners import PartnerDTO, PartnerService
 from app.services.unit_keys import parse_signing_public_key, unit_secrets
 from app.services.validate import Checker
@@ -78,6 +81,20 @@ class TableChanges:
 
 
 @dataclass(frozen=True)
+class ReviewPreview:
+    """A field an import would set aside for review: which kind of record, which field, the
+    value that is kept and the one that lost (JSON form; a personnummer masked). No names:
+    a dry run is not a read of the people concerned."""
+
+    table: str
+    entity_label: str
+    field: str
+    field_label: str
+    kept_value: Any
+    other_value: Any
+
+
+@dataclass(frozen=True)
 class ImportPreview:
     """What an import does (or did). ``applied`` is False for a dry run."""
 
@@ -89,6 +106,7 @@ class ImportPreview:
     purpose: str | None
     tables: tuple[TableChanges, ...]
     applied: bool
+    reviews: tuple[ReviewPreview, ...] = ()
 
     @property
     def total_changes(self) -> int:
@@ -176,13 +194,18 @@ class BundleService:
         return plan
 
     # ---- import ----------------------------------------------------------------------------
-    def import_bundle(self, path: str | Path, *, dry_run: bool = False) -> ImportPreview:
+    def import_bundle(self, path: str | Path, *, dry_run: bool = False,
+                      progress: Progress | None = None,
+                      cancelled: CancelRequested | None = None) -> ImportPreview:
         """Check and (unless ``dry_run``) apply a bundle; a bundle already imported is refused
-        with ``replayed`` and changes nothing."""
+        with ``replayed`` and changes nothing. ``progress`` hears (done, total) as records
+        are checked and then written; ``cancelled`` returning true stops it with
+        ``Cancelled`` and nothing written, up to the commit."""
         with paused_gc():
-            return self._import(path, dry_run=dry_run)
+            return self._import(path, dry_run=dry_run, progress=progress, cancelled=cancelled)
 
-    def _import(self, path: str | Path, *, dry_run: bool) -> ImportPreview:
+    def _import(self, path: str | Path, *, dry_run: bool, progress: Progress | None,
+                cancelled: CancelRequested | None) -> ImportPreview:
         secrets = unit_secrets(self.db)
 
         def signer_key(unit_id: str) -> bytes | None:
@@ -198,8 +221,17 @@ class BundleService:
         assert partner is not None  # the signature was checked against its key
         with self.db.read() as s:
             _check_not_seen(s, manifest.bundle_id, manifest.sender_unit, manifest.sequence)
+        lines = opened.payload.count(b"\n")
+        total = lines if dry_run else 2 * lines  # checking, then writing
+
+        def tick(done: int) -> None:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if progress is not None:
+                progress(min(done, total), total)
+
         incoming = read_records(opened, supported_schemas={head_revision()},
-                                now=datetime.now(UTC))
+                                now=datetime.now(UTC), tick=tick)
         with self.db.write() as s:
             # Checked again inside the write lock: two imports of one file cannot both pass.
             _check_not_seen(s, manifest.bundle_id, manifest.sender_unit, manifest.sequence)
@@ -212,7 +244,8 @@ class BundleService:
             if dry_run:
                 s.rollback()
                 return preview
-            _apply(s, self.db, merged, incoming, manifest.bundle_id)
+            _apply(s, self.db, merged, incoming, manifest.bundle_id,
+                   lambda written: tick(lines + written))
             now = utcnow()
             s.add(ImportedBundle(bundle_id=manifest.bundle_id, sender_unit=manifest.sender_unit,
                                  sequence=manifest.sequence,
@@ -345,16 +378,30 @@ def _preview(manifest: Any, partner: PartnerDTO, merged: dict[tuple[str, str], M
         counts[{"new": 0, "changed": 1, "same": 2}[result.kind]] += 1
         counts[3] += len(result.reviews)
     tables = tuple(TableChanges(t, *c) for t, c in sorted(tally.items()))
+    reviews = tuple(_review_preview(item) for result in merged.values()
+                    for item in result.reviews)
     return ImportPreview(bundle_id=manifest.bundle_id, sender_unit=manifest.sender_unit,
                          partner_name=partner.name, sequence=manifest.sequence,
                          legal_basis=manifest.legal_basis, purpose=manifest.purpose,
-                         tables=tables, applied=applied)
+                         tables=tables, applied=applied, reviews=reviews)
+
+
+def _review_preview(item: ReviewItem) -> ReviewPreview:
+    masked = (item.table, item.field) in MASKED_FIELDS
+    return ReviewPreview(
+        table=item.table, entity_label=RECORD_LABELS.get(item.table, item.table),
+        field=item.field,
+        field_label=_("borttagen") if item.field == "deleted"
+        else field_label(item.table, item.field),
+        kept_value=mask(item.kept_value) or None if masked else item.kept_value,
+        other_value=mask(item.other_value) or None if masked else item.other_value)
 
 
 def _apply(s: Session, db: Db, merged: dict[tuple[str, str], Merged],
-           incoming: list[ValidRecord], bundle_id: str) -> None:
+           incoming: list[ValidRecord], bundle_id: str, tick: Callable[[int], None]) -> None:
     s.info["keep_stamps"] = True
-    write_merged(s, merged)
+    tick(0)
+    write_merged(s, merged, tick)
     now = utcnow()
     for result in merged.values():
         for item in result.reviews:

@@ -19,7 +19,7 @@ from app.services.bulk import insert_rows
 from app.services.bundles import SEQUENCE_KEY
 from app.services.session import Services
 from app.services.unit_keys import parse_signing_public_key, unit_keys, unit_secrets
-from tests.security.bundle_vaults import pair, second_vault
+from tests.security.bundle_vaults import dump, pair, second_vault
 
 LEGAL = "Samma arbetsgrupp"
 
@@ -122,3 +122,57 @@ def test_imported_people_are_found_by_the_receivers_search(
     assert [p.last_name for p in other.people.search("Öberg", log=False)] == ["Öberg"]
     assert [p.first_name for p in other.people.search("snabb", log=False)] == ["Åsa"]
     assert other.people.count("Ek") == 1
+
+
+def test_import_progress_counts_checking_then_writing(services: Services, other: Services,
+                                                      tmp_path: Path) -> None:
+    to_other, _to_us = pair(services, other)
+    _add_people(services, 12000)
+    result = services.bundles.export(to_other.id, tmp_path / "b.age", legal_basis=LEGAL)
+    records = sum(result.counts.values())
+    dry: list[tuple[int, int | None]] = []
+    other.bundles.import_bundle(result.path, dry_run=True,
+                                progress=lambda d, t: dry.append((d, t)))
+    assert {t for _d, t in dry} == {records} and dry[-1][0] == records
+    seen: list[tuple[int, int | None]] = []
+    other.bundles.import_bundle(result.path, progress=lambda d, t: seen.append((d, t)))
+    assert {t for _d, t in seen} == {2 * records}
+    done = [d for d, _t in seen]
+    assert done == sorted(done) and done[-1] == 2 * records
+    assert any(records < d < 2 * records for d in done)  # heard while writing, too
+
+
+@pytest.mark.parametrize("after_ticks", [1, 4])  # while checking / while writing
+def test_cancelling_an_import_writes_nothing(services: Services, other: Services,
+                                             tmp_path: Path, after_ticks: int) -> None:
+    to_other, _to_us = pair(services, other)
+    _add_people(services, 12000)
+    result = services.bundles.export(to_other.id, tmp_path / "b.age", legal_basis=LEGAL)
+    before = dump(other)
+    ticks: list[int] = []
+
+    def cancelled() -> bool:
+        ticks.append(1)
+        return len(ticks) > after_ticks
+
+    with pytest.raises(Cancelled):
+        other.bundles.import_bundle(result.path, cancelled=cancelled)
+    assert dump(other) == before
+    assert other.bundles.import_bundle(result.path).total_changes == 12000
+
+
+def test_the_preview_names_the_fields_that_go_to_review(services: Services, other: Services,
+                                                        tmp_path: Path) -> None:
+    to_other, _to_us = pair(services, other)
+    person = services.people.create({"first_name": "Åsa", "last_name": "Berg",
+                                     "frivard_status": "probation"})
+    first = services.bundles.export(to_other.id, tmp_path / "1.age", legal_basis=LEGAL)
+    other.bundles.import_bundle(first.path)
+    other.people.update(person.id, {"frivard_status": "parole"})
+    services.people.update(person.id, {"frivard_status": "none"})  # later: wins
+    second = services.bundles.export(to_other.id, tmp_path / "2.age", legal_basis=LEGAL)
+    preview = other.bundles.import_bundle(second.path, dry_run=True)
+    assert [(r.table, r.field, r.kept_value, r.other_value) for r in preview.reviews] == [
+        ("person", "frivard_status", "none", "parole")]
+    assert preview.reviews[0].entity_label and preview.reviews[0].field_label
+    assert not preview.applied and other.reviews.open_items() == []
