@@ -319,6 +319,35 @@ def _field_problem(table: str, fields: dict[str, Any], position: int) -> None:
 
 def validate_record(record: Any, position: int) -> ValidRecord:
     """Check one decoded payload line; ``position`` (from 1) names it in the message."""
+    if record.__class__ is dict:
+        table = record.get("table")
+        if table.__class__ is str and table in TABLES and _record_ok(record, table):
+            return ValidRecord(table=table, id=record["id"], hlc=record["hlc"],
+                               origin_unit=record["origin_unit"], deleted=record["deleted"],
+                               field_clocks=record["field_clocks"], fields=record["fields"])
+    return _checked_record(record, position)
+
+
+def _record_ok(record: dict[str, Any], table: str) -> bool:
+    """The checks of ``_checked_record`` as one expression, without messages: True only if
+    they all pass (anything else goes through them for the message)."""
+    rid, hlc, origin = record.get("id"), record.get("hlc"), record.get("origin_unit")
+    fields, clocks = record.get("fields"), record.get("field_clocks")
+    return (record.keys() == _TOP
+            and rid.__class__ is str and _uuid_match(rid) is not None
+            and hlc.__class__ is str and _stamp_match(hlc) is not None
+            and (origin == "" or (origin.__class__ is str and _uuid_match(origin) is not None))
+            and (record["deleted"] is True or record["deleted"] is False)
+            and fields.__class__ is dict and _fields_ok(table)(fields)
+            and (clocks is None or (
+                clocks.__class__ is dict and len(clocks) == len(fields) + 1
+                and "deleted" in clocks and all(n in clocks for n in fields)
+                and all(c.__class__ is str and _clock_match(c) is not None
+                        for c in clocks.values()))))
+
+
+def _checked_record(record: Any, position: int) -> ValidRecord:
+    """Every check of a record with its message: raises at the first that fails."""
     if not isinstance(record, dict) or record.keys() != _TOP:
         raise _reject(position, _("fel uppbyggnad"))
     table = record["table"]
