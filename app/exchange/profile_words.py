@@ -27,6 +27,7 @@ RECORD_LABELS = Labels({
     "service_provider": _("Stödinsatser (utförare)"),
     "consent": _("Samtycken"),
     "referral": _("Remisser till stöd"),
+    "referral_event": _("Steg i remisser"),
     "helpline_contact": _("Kontakter med avhopparlinjen"),
 })
 
@@ -95,17 +96,18 @@ FIELD_LABELS: dict[str, Labels] = {
             "levers": _("åtgärder"), "agencies": _("myndigheter"),
             "started_on": _("start"), "ended_on": _("slut"), "end_reason": _("skäl till slut"),
             "communicated_how": _("hur det återkopplades"),
+            "communicated_on": _("återkopplat"),
         },
         "enforcement_incident": {"action_id": _("ökat fokus")},
         "service_provider": {
             "service_types": _("typer av stöd"), "contact_person": _("kontaktperson"),
-            "offers": _("erbjuder"),
+            "offers": _("erbjuder"), "address": _("adress"), "archived": _("arkiverad"),
         },
         "consent": {
             "purpose": _("ändamål"), "shared_with": _("delas med"),
             "withheld": _("undantaget"), "withheld_reason": _("skäl till undantag"),
             "legal_basis": _("rättslig grund"), "given_on": _("lämnat"),
-            "withdrawn_on": _("återkallat"),
+            "withdrawn_on": _("återkallat"), "given_by": _("lämnat av"),
         },
         "referral": {
             "service_type": _("typ av stöd"), "provider_id": _("utförare"),
@@ -113,9 +115,16 @@ FIELD_LABELS: dict[str, Labels] = {
             "status_changed_on": _("status ändrad"), "due_on": _("följs upp"),
             "feedback": _("återkoppling"),
         },
+        "referral_event": {
+            "referral_id": _("remiss"), "previous_status": _("föregående status"),
+            "on": _("datum"), "by_user": _("av"), "note": _("anteckning"),
+            "consent_id": _("samtycke"), "override_reason": _("skäl att gå vidare utan samtycke"),
+        },
         "helpline_contact": {
             "contacted_at": _("tidpunkt"), "channel": _("kanal"), "anonymous": _("anonym"),
             "asked": _("frågade om"), "offered": _("erbjöds"), "follow_up": _("uppföljning"),
+            "caller_name": _("uppgivet namn"), "follow_up_on": _("följs upp den"),
+            "handled_by": _("togs emot av"),
         },
     }.items()
 }

@@ -229,7 +229,7 @@ def _defaults() -> dict[PartnerKind, list[tuple[str, tuple[str, ...]]]]:
             _all("notification", without=("trigger_incident_id",)),
             _all("notification_person"),
             _all("enforcement_action"), _all("service_provider"), _all("consent"),
-            _all("referral"),
+            _all("referral"), _all("referral_event"),
         ],
         # Socialtjänsten supports young people and families and runs much of the help to
         # leave. It needs to know who is connected to which group to offer support, but not
@@ -244,7 +244,7 @@ def _defaults() -> dict[PartnerKind, list[tuple[str, tuple[str, ...]]]]:
             _all("callin_invitee"),
             _all("notification", without=("legal_assessment", "trigger_incident_id")),
             _all("notification_person"), _all("service_provider"), _all("consent"),
-            _all("referral"),
+            _all("referral"), _all("referral_event"),
         ],
         # Civil society helps people leave: who they are and how to reach them, the help
         # offered and consented to, and the call-ins they speak at. Nothing about crimes.
@@ -253,7 +253,10 @@ def _defaults() -> dict[PartnerKind, list[tuple[str, tuple[str, ...]]]]:
                   "email", "address", "postal_code", "city"),
             _only("callin", "title", "starts_at", "venue", "practical_notes", "status"),
             _all("callin_speaker"), _all("service_provider"), _all("consent"),
-            _all("referral", without=("responsible_officer",)), _all("helpline_contact"),
+            _all("referral", without=("responsible_officer",)),
+            # The steps, but not who took them here or why one went ahead without consent.
+            _all("referral_event", without=("by_user", "override_reason")),
+            _all("helpline_contact", without=("handled_by",)),
         ],
     }
 

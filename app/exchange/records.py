@@ -43,7 +43,7 @@ BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "hlc", "origin_unit",
 # Tables whose rows record events (a notification delivered, a letter printed): merging only
 # ever adds their rows. No table is merged by removing rows — a delete is a tombstone — but for
 # these the rule is part of the law of the register, so it is named here for the screens.
-GROW_ONLY = frozenset({"notification", "notification_person", "letter"})
+GROW_ONLY = frozenset({"notification", "notification_person", "letter", "referral_event"})
 
 ZERO_CLOCK = "0000000000000-000000"
 

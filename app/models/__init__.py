@@ -9,6 +9,7 @@ from app.models.followup import (
     EnforcementIncident,
     HelplineContact,
     Referral,
+    ReferralEvent,
     ServiceProvider,
 )
 from app.models.groups import Group, GroupRelation, Membership
@@ -22,5 +23,5 @@ __all__ = [
     "Disclosure", "EnforcementAction", "EnforcementIncident", "Group", "GroupRelation",
     "HelplineContact", "ImportedBundle", "Incident", "IncidentGroup", "IncidentPerson", "Letter",
     "LetterTemplate", "Membership", "MergeReview", "Notification", "NotificationPerson", "Partner",
-    "Person", "Referral", "ServiceProvider", "SyncMixin", "VaultMeta",
+    "Person", "Referral", "ReferralEvent", "ServiceProvider", "SyncMixin", "VaultMeta",
 ]

@@ -12,10 +12,11 @@ from sqlalchemy import Engine
 
 from app.paths import migrations_dir
 
-HEAD = "0003"
+HEAD = "0004"
+NEXT = "0005"  # a test revision made on top of the real ones
 
 
-def scratch_migrations(tmp_path: Path, revision_body: str, *, revision: str = "0004",
+def scratch_migrations(tmp_path: Path, revision_body: str, *, revision: str = NEXT,
                        down_revision: str = HEAD) -> Path:
     """A copy of the real scripts plus one test revision whose upgrade() is ``revision_body``."""
     dest = tmp_path / "migrations"
