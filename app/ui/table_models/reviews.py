@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,6 +21,7 @@ from app.services.merge_review import ReviewItem
 from app.ui.labels import frivard_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate  # the name lupdate looks for
 
 
 def shown_value(value: Any) -> str:
@@ -29,6 +31,19 @@ def shown_value(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def review_value(field: str, value: Any) -> str:
+    """A value under review as staff read it, on the review list and in an import's preview:
+    yes/no, a frivård status by its word (stored by its code, as in a bundle), else as is."""
+    if isinstance(value, bool):
+        return translate("reviews", "ja") if value else translate("reviews", "nej")
+    if field == "frivard_status" and value:
+        try:
+            return frivard_label(FrivardStatus(value))
+        except ValueError:
+            return shown_value(value)
+    return shown_value(value)
 
 
 def _when(at: datetime | None) -> str:
@@ -81,16 +96,8 @@ class ReviewsModel(QAbstractTableModel):
             if column == self.FIELD:
                 return r.field_label
             if column in (self.KEPT, self.OTHER):
-                value = r.kept_value if column == self.KEPT else r.other_value
-                if isinstance(value, bool):
-                    return self.tr("ja") if value else self.tr("nej")
-                if r.field == "frivard_status" and value:
-                    # Stored by its code, as in a bundle; staff read the word.
-                    try:
-                        return frivard_label(FrivardStatus(value))
-                    except ValueError:
-                        return shown_value(value)
-                return shown_value(value)
+                return review_value(r.field, r.kept_value if column == self.KEPT
+                                    else r.other_value)
             if column == self.SOURCE:
                 return r.other_source
             if column == self.WHEN:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ReviewsModel</name>
@@ -30,6 +31,9 @@
         <source> (borttagen)</source>
         <translation> (deleted)</translation>
     </message>
+</context>
+<context>
+    <name>reviews</name>
     <message>
         <source>ja</source>
         <translation>yes</translation>
