@@ -1,5 +1,6 @@
 """What a bundle holds, per kind of record: records written by an export, and the new /
-changed / unchanged rows and review items of an import (its preview or its result)."""
+changed / unchanged rows and review items of an import (its preview or its result), and each
+field an import would set aside for review."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from PySide6.QtCore import (
 )
 
 from app.exchange.profile_words import RECORD_LABELS
-from app.services.bundles import TableChanges
+from app.services.bundles import ReviewPreview, TableChanges
+from app.ui.table_models.reviews import review_value
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -113,4 +115,52 @@ class TableChangesModel(QAbstractTableModel):
             return QLocale().toString(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.KIND:
             return RIGHT
+        return None
+
+
+class ReviewPreviewModel(QAbstractTableModel):
+    """The fields an import would put on the review list, worded as that list words them.
+    The kept value is the later write (whichever side made it), so the other column is not
+    always the sender's. No names: the preview reads no one's record."""
+
+    RECORD, FIELD, KEPT, OTHER = range(4)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReviewPreview] = []
+
+    def set_reviews(self, reviews: tuple[ReviewPreview, ...] | list[ReviewPreview]) -> None:
+        self.beginResetModel()
+        self._rows = list(reviews)
+        self.endResetModel()
+
+    def review(self, row: int) -> ReviewPreview:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Post"), self.tr("Uppgift"), self.tr("Behålls"),
+                  self.tr("Andra värdet"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.RECORD:
+                return r.entity_label
+            if column == self.FIELD:
+                return r.field_label
+            if column in (self.KEPT, self.OTHER):
+                return review_value(r.field, r.kept_value if column == self.KEPT
+                                    else r.other_value)
         return None

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>BundleImportWizard</name>
@@ -21,6 +22,10 @@
     <message>
         <source>Avbryt</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Avbryter…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -61,12 +66,28 @@
         <translation>Import</translation>
     </message>
     <message>
+        <source>&amp;Avbryt importen</source>
+        <translation>&amp;Cancel the import</translation>
+    </message>
+    <message>
+        <source>&amp;Försök igen</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
         <source>Öppna &amp;listan Att granska</source>
         <translation>Open the To &amp;review list</translation>
     </message>
     <message>
         <source>Bunten läses in…</source>
         <translation>Importing the bundle…</translation>
+    </message>
+    <message>
+        <source>Kontrollerar…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Skriver…</source>
+        <translation>Writing…</translation>
     </message>
     <message>
         <source>Importerad. 1 ändring.</source>
@@ -85,6 +106,10 @@
         <translation>%1 items to review.</translation>
     </message>
     <message>
+        <source>Importen avbröts. Inget lästes in och inget har ändrats.</source>
+        <translation>The import was cancelled. Nothing was imported and nothing has changed.</translation>
+    </message>
+    <message>
         <source>Bunten lästes inte in. Inget har ändrats.</source>
         <translation>The bundle was not imported. Nothing has changed.</translation>
     </message>
@@ -96,12 +121,24 @@
         <translation>Check</translation>
     </message>
     <message>
+        <source>&amp;Avbryt kontrollen</source>
+        <translation>&amp;Cancel the check</translation>
+    </message>
+    <message>
         <source>&amp;Importera</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
         <source>Bunten kontrolleras…</source>
         <translation>Checking the bundle…</translation>
+    </message>
+    <message>
+        <source>Kontrollen avbröts. Inget har ändrats.
+
+Välj en annan fil eller kontrollera igen med Tillbaka.</source>
+        <translation>The check was cancelled. Nothing has changed.
+
+Choose another file or check again with Back.</translation>
     </message>
     <message>
         <source>Bunten är hel, signerad av avsändaren och adresserad hit. Så här skulle den ändra registret:</source>
@@ -136,12 +173,12 @@
         <translation>Nothing needs to be reviewed.</translation>
     </message>
     <message>
-        <source>1 uppgift där den här datorn och avsändaren skiljer sig åt läggs i listan Att granska; den här datorns värde behålls tills någon väljer.</source>
-        <translation>1 field where this computer and the sender disagree goes to the To review list; this computer's value is kept until someone chooses.</translation>
+        <source>1 uppgift där den här datorn och avsändaren skiljer sig åt läggs i listan Att granska; värdet under Behålls gäller tills någon väljer.</source>
+        <translation>1 item where this computer and the sender differ goes to the To review list; the value under Kept applies until someone chooses.</translation>
     </message>
     <message>
-        <source>%1 uppgifter där den här datorn och avsändaren skiljer sig åt läggs i listan Att granska; den här datorns värde behålls tills någon väljer.</source>
-        <translation>%1 fields where this computer and the sender disagree go to the To review list; this computer's value is kept until someone chooses.</translation>
+        <source>%1 uppgifter där den här datorn och avsändaren skiljer sig åt läggs i listan Att granska; värdet under Behålls gäller tills någon väljer.</source>
+        <translation>%1 items where this computer and the sender differ go to the To review list; the value under Kept applies until someone chooses.</translation>
     </message>
     <message>
         <source>Bunten kan inte läsas in. Inget har ändrats.</source>
@@ -153,11 +190,11 @@
     </message>
     <message>
         <source>Lägg först till avsändaren under Partner med dess signeringsnyckel och enhets-id (jämför fingeravtrycket med avsändarens), eller kontrollera att partnern inte är spärrad.</source>
-        <translation>First add the sender under Partners with its signing key and unit id (compare the fingerprint with the sender's), or check that the partner is not revoked.</translation>
+        <translation>First add the sender under Partners with its signing key and unit id (compare the fingerprint with the sender&apos;s), or check that the partner is not revoked.</translation>
     </message>
     <message>
         <source>Bunten gjordes för någon annan. Be avsändaren kontrollera den här enhetens age-mottagare.</source>
-        <translation>The bundle was made for someone else. Ask the sender to check this unit's age recipient.</translation>
+        <translation>The bundle was made for someone else. Ask the sender to check this unit&apos;s age recipient.</translation>
     </message>
     <message>
         <source>Inget behöver göras: innehållet finns redan här.</source>

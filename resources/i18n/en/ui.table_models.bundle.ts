@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>RecordCountsModel</name>
@@ -9,6 +10,25 @@
     <message>
         <source>Poster</source>
         <translation>Records</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPreviewModel</name>
+    <message>
+        <source>Post</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Uppgift</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Behålls</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Andra värdet</source>
+        <translation>Other value</translation>
     </message>
 </context>
 <context>
