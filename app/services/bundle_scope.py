@@ -12,7 +12,8 @@ them (P, a membership since ended included, so its tombstone reaches the partner
   P stays home, and so on); group relations only between two groups in G, and only when the
   incident that triggered them (if any) goes out too;
 - per-person rows (consent, referral, helpline contact, letter) for people in P, a referral
-  only if its consent goes out, a letter only if its call-in and notification go out;
+  only if its consent goes out (and its steps with it), a letter only if its call-in and
+  notification go out;
 - enforcement actions against a group in G;
 - service providers and letter templates whole: directories without personal data (what a
   partner receives of them at all is its profile's business).
@@ -93,6 +94,12 @@ def _optional(column: Any, ids: Any) -> ColumnElement[bool]:
     return or_(column.is_(None), column.in_(ids))
 
 
+def _referrals(sc: Scope) -> Select[Any]:
+    ref = TABLES["referral"].c
+    return select(ref.id).where(ref.person_id.in_(sc.people),
+                                _optional(ref.consent_id, sc.consents))
+
+
 def _condition(table: Table, sc: Scope) -> ColumnElement[bool]:
     """The rows of ``table`` in scope ``sc`` (one chosen by groups)."""
     c = table.c
@@ -117,6 +124,9 @@ def _condition(table: Table, sc: Scope) -> ColumnElement[bool]:
         "notification_person": lambda: and_(c.notification_id.in_(notes),
                                             c.person_id.in_(p)),
         "referral": lambda: and_(c.person_id.in_(p), _optional(c.consent_id, sc.consents)),
+        # A step goes with its referral, and names a consent only if that goes too.
+        "referral_event": lambda: and_(c.referral_id.in_(_referrals(sc)),
+                                       _optional(c.consent_id, sc.consents)),
         "letter": lambda: and_(c.person_id.in_(p), _optional(c.callin_id, calls),
                                _optional(c.notification_id, notes)),
         "consent": lambda: c.person_id.in_(p),
