@@ -20,6 +20,7 @@ from app.models.enums import Confidence, GroupStatus, RelationKind
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
+from app.services.members import tombstone_memberships, tombstone_relations
 from app.services.records import add_row, load_live, tombstone, update_row
 from app.services.search import fts_query
 from app.services.validate import Checker
@@ -172,8 +173,13 @@ class GroupService:
             return self._dto(s, group)
 
     def delete(self, group_id: str) -> None:
+        """Tombstone the group with its memberships and its relations to other groups, in one
+        transaction, as deleting a person takes their memberships."""
         with self.db.write() as s:
-            tombstone(s, self._load(s, group_id), "group")
+            group = self._load(s, group_id)
+            tombstone_memberships(s, group_id=group.id)
+            tombstone_relations(s, group.id)
+            tombstone(s, group, "group")
 
     def get(self, group_id: str) -> GroupDTO:
         with self.db.write() as s:

@@ -19,6 +19,7 @@ from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
 from app.services.identity import mask, parse_id_number
+from app.services.members import tombstone_memberships
 from app.services.records import add_row, load_live, tombstone, update_row
 from app.services.search import fts_query
 from app.services.validate import Checker
@@ -190,9 +191,12 @@ class PeopleService:
             return to_dto(person)
 
     def delete(self, person_id: str, *, purpose: str | None = None) -> None:
-        """Soft delete (tombstone): the row stays so other vaults learn of the deletion."""
+        """Soft delete (tombstone): the row stays so other vaults learn of the deletion. The
+        person's memberships go with them, in the same transaction."""
         with self.db.write() as s:
-            tombstone(s, self._load(s, person_id), ENTITY, purpose=purpose)
+            person = self._load(s, person_id)
+            tombstone_memberships(s, person_id=person.id, purpose=purpose)
+            tombstone(s, person, ENTITY, purpose=purpose)
 
     # ---- reads -------------------------------------------------------------------------
     def get(self, person_id: str, *, purpose: str | None = None) -> PersonDTO:
