@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 from app.models import Group, GroupRelation, Membership
 from app.models.enums import GroupStatus, RelationKind
 from app.services.db import Db
+from app.services.members import person_live
 from app.services.search import fts_query
 
 SORT_KEYS = ("name", "aliases", "area", "status", "priority", "review", "members", "conflicts")
@@ -45,7 +46,7 @@ def _members(on: date) -> Any:
     re-ran for every group and made sorting by a count take seconds)."""
     return (select(Membership.group_id.label("group_id"),
                    func.count(Membership.id).label("n"))
-            .where(Membership.deleted.is_(False),
+            .where(Membership.deleted.is_(False), person_live(),
                    _is_current(Membership.valid_from, Membership.valid_to, on))
             .group_by(Membership.group_id).subquery())
 

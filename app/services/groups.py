@@ -20,7 +20,7 @@ from app.models.enums import Confidence, GroupStatus, RelationKind
 from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
-from app.services.members import tombstone_memberships, tombstone_relations
+from app.services.members import person_live, tombstone_memberships, tombstone_relations
 from app.services.records import add_row, load_live, tombstone, update_row
 from app.services.search import fts_query
 from app.services.validate import Checker
@@ -149,7 +149,7 @@ class GroupService:
     def _dto(self, s: Session, g: Group) -> GroupDTO:
         members = s.execute(
             select(func.count(Membership.id)).where(
-                Membership.group_id == g.id, Membership.deleted.is_(False),
+                Membership.group_id == g.id, Membership.deleted.is_(False), person_live(),
                 _current(Membership.valid_from, Membership.valid_to, date.today()))
         ).scalar_one()
         return GroupDTO(g.id, g.name, tuple(g.aliases or ()), g.area, g.status, g.priority,
@@ -201,7 +201,7 @@ class GroupService:
         members = (
             select(func.count(Membership.id)).where(
                 Membership.group_id == Group.id, literal_column("+membership.deleted").is_(False),
-                _current(Membership.valid_from, Membership.valid_to, today))
+                person_live(), _current(Membership.valid_from, Membership.valid_to, today))
             .correlate(Group).scalar_subquery()
         )
         stmt = select(Group, members).where(Group.deleted.is_(False))

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from app.models import Group, GroupRelation, Membership
 from app.models.enums import GroupStatus, RelationKind
 from app.services.db import Db
+from app.services.members import person_live
 from app.services.network_layout import force_layout
 
 
@@ -72,7 +73,7 @@ class NetworkService:
                       for gid, name, status, priority in s.execute(stmt).all()}
             counts = dict(s.execute(
                 select(Membership.group_id, func.count(Membership.id))
-                .where(Membership.deleted.is_(False),
+                .where(Membership.deleted.is_(False), person_live(),
                        Membership.valid_from.is_(None) | (Membership.valid_from <= today),
                        Membership.valid_to.is_(None) | (Membership.valid_to >= today))
                 .group_by(Membership.group_id)).all())

@@ -19,7 +19,7 @@ from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
 from app.services.identity import mask, parse_id_number
-from app.services.members import tombstone_memberships
+from app.services.members import membership_counts, tombstone_memberships
 from app.services.records import add_row, load_live, tombstone, update_row
 from app.services.search import fts_query
 from app.services.validate import Checker
@@ -230,24 +230,30 @@ class PeopleService:
             stmt = stmt.where(Person.frivard_status == FrivardStatus(frivard_status))
         if group_id or active_only:
             today = date.today()
-            cond = [Membership.person_id == Person.id, Membership.deleted.is_(False)]
+            cond = [membership_counts()]
             if group_id:
                 cond.append(Membership.group_id == group_id)
             if active_only:
                 cond += [or_(Membership.valid_to.is_(None), Membership.valid_to >= today),
                          or_(Membership.valid_from.is_(None), Membership.valid_from <= today)]
-            stmt = stmt.where(exists().where(and_(*cond)))
+            if group_id:
+                # IN, not a correlated EXISTS: the group's members are found once through
+                # ix_membership_group instead of once per person in the register.
+                stmt = stmt.where(Person.id.in_(select(Membership.person_id).where(*cond)))
+            else:
+                # Per person through ix_membership_person: a page in name order stops early.
+                stmt = stmt.where(exists().where(Membership.person_id == Person.id, *cond))
         if former_only:
             # A membership (in the chosen group, if any) has ended and none is current; one
             # that has not started yet makes nobody a former member.
             today = date.today()
-            had = [Membership.person_id == Person.id, Membership.deleted.is_(False),
+            had = [Membership.person_id == Person.id, membership_counts(),
                    Membership.valid_to < today]
             if group_id:
                 had.append(Membership.group_id == group_id)
-            now = aliased(Membership)
+            now = aliased(Membership, name="now_membership")
             stmt = stmt.where(exists().where(and_(*had)), ~exists().where(
-                now.person_id == Person.id, now.deleted.is_(False),
+                now.person_id == Person.id, membership_counts(now),
                 or_(now.valid_to.is_(None), now.valid_to >= today),
                 or_(now.valid_from.is_(None), now.valid_from <= today)))
         return stmt
