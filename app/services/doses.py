@@ -113,6 +113,13 @@ def _events(person_id: str | None, group_id: str | None, start: datetime | None,
     return union_all(*branches).subquery("dose_event")
 
 
+def dose_events(start: datetime | None = None, end: datetime | None = None) -> Any:
+    """Every delivery to anyone in ``[start, end)``, one row (person_id, kind, at) each, for
+    counting doses some other way (the measures count them month by month) without defining
+    a dose twice; ``kind`` is CUSTOM, CALLIN or INVITATION (not a dose)."""
+    return _events(None, None, start, end)
+
+
 def count_doses(s: Session, *, person_id: str | None = None, group_id: str | None = None,
                 since: date | None = None, until: date | None = None) -> Doses:
     """Doses for one person, one group's members, or everybody, between inclusive days."""
