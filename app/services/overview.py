@@ -26,7 +26,6 @@ from app.models.enums import (
     Gmi,
     GroupStatus,
     IncidentType,
-    ReferralStatus,
     RelationKind,
     ServiceType,
 )
@@ -34,12 +33,11 @@ from app.services import audit
 from app.services.audit import Action
 from app.services.db import Db
 from app.services.doses import count_doses
+from app.services.referral_states import overdue_condition
 
 WINDOW_DAYS = 30  # "the last 30 days" is today and the 29 days before it
 LIST_LIMIT = 100
 UPCOMING_CALLINS = (CallInStatus.DRAFT, CallInStatus.PLANNED)
-OPEN_REFERRALS = (ReferralStatus.PROPOSED, ReferralStatus.SENT, ReferralStatus.ACCEPTED,
-                  ReferralStatus.STARTED)
 
 # The "deleted" flag matches almost every row, yet without statistics SQLite walks its index
 # and looks up each row; a unary plus keeps a term off an index (docs/benchmarks.md, Search).
@@ -221,8 +219,7 @@ class OverviewService:
             select(Referral.id, Referral.person_id, Person.first_name, Person.last_name,
                    Referral.service_type, Referral.due_on)
             .join(Person, Person.id == Referral.person_id)
-            .where(_LIVE_REFERRAL, _LIVE_PERSON, Referral.status.in_(OPEN_REFERRALS),
-                   Referral.due_on < today)
+            .where(_LIVE_REFERRAL, _LIVE_PERSON, overdue_condition(today))
             .order_by(Referral.due_on, Person.sort_name)), limit)
 
         since = year_before(today)

@@ -12,6 +12,7 @@ from app.services import audit
 from app.services.audit import Action
 from app.services.bundles import BundleService
 from app.services.callins import CallInService
+from app.services.consents import ConsentService
 from app.services.db import Db
 from app.services.disclosures import DisclosureService
 from app.services.drafts import DraftService
@@ -22,6 +23,8 @@ from app.services.merge_review import ReviewService
 from app.services.notifications import NotificationService
 from app.services.partners import PartnerService
 from app.services.people import PeopleService
+from app.services.providers import ServiceProviderService
+from app.services.referrals import ReferralService
 from app.services.unit_keys import UnitKeyService
 from app.vault.kdf import KdfParams
 from app.vault.vault import UnlockedVault, Vault
@@ -43,6 +46,9 @@ class Services:
     bundles: BundleService = field(init=False)
     reviews: ReviewService = field(init=False)  # merge disagreements for a person to decide
     disclosures: DisclosureService = field(init=False)  # the register of bundles
+    providers: ServiceProviderService = field(init=False)  # help to leave: who offers what
+    consents: ConsentService = field(init=False)
+    referrals: ReferralService = field(init=False)
 
     def __post_init__(self) -> None:
         self.people = PeopleService(self.db)
@@ -57,6 +63,9 @@ class Services:
         self.bundles = BundleService(self.db)
         self.reviews = ReviewService(self.db)
         self.disclosures = DisclosureService(self.db)
+        self.providers = ServiceProviderService(self.db)
+        self.consents = ConsentService(self.db)
+        self.referrals = ReferralService(self.db)
 
     @property
     def user(self) -> str:
