@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         exchange_cmds,
         letter_cmds,
         people_cmds,
+        referral_cmds,
         vault_cmds,
     )
 
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     letter_cmds.register(sub, _vault_arg)
     exchange_cmds.register(sub, _vault_arg)
     bundle_cmds.register(sub, _vault_arg)
+    referral_cmds.register(sub, _vault_arg)
     return parser
 
 
