@@ -11,12 +11,14 @@ from app.models import (
     EnforcementIncident,
     HelplineContact,
     Referral,
+    ReferralEvent,
     ServiceProvider,
 )
 from app.models.enums import HelplineChannel, Lever, ReferralStatus, ServiceType
 from app.services import demo_vocab as V
 from app.services.demo_events import Rows
 from app.services.demo_people import full_name
+from app.services.demo_referrals import referral_rows
 from app.services.demo_world import MONTHS_OF_HISTORY, REFERENCE_DAY, World, table
 
 REFERRAL_MIX = (
@@ -31,8 +33,6 @@ SERVICE_MIX = (
 )
 CHANNEL_MIX = ((HelplineChannel.PHONE, 60), (HelplineChannel.SMS, 25),
                (HelplineChannel.VISIT, 10), (HelplineChannel.OTHER, 5))
-OPEN = (ReferralStatus.PROPOSED, ReferralStatus.SENT, ReferralStatus.ACCEPTED,
-        ReferralStatus.STARTED)
 
 
 def help_to_leave(world: World) -> Rows:
@@ -42,12 +42,17 @@ def help_to_leave(world: World) -> Rows:
     for m, metro in enumerate(world.metros):
         slug = metro.name.lower().replace("ö", "o").replace("ä", "a").replace("å", "a")
         for name, types in V.PROVIDERS:
+            # Most work across the city; some from an office in one of its areas.
+            where = rng.choice(metro.areas)
             row = {
                 "id": rng.uid(), "name": name.format(metro=metro.name),
                 "service_types": list(types), "contact_person": full_name(world),
                 "phone": f"{metro.phone_prefix}-{rng.randint(100, 999)} "
                          f"{rng.randrange(100):02d} {rng.randrange(100):02d}",
                 "email": f"kontakt.{len(providers) + 1}@{slug}.example.com",
+                "address": f"{world.address()}, {where.postal[:3]} {where.postal[3:]} "
+                           f"{where.town}",
+                "area": where.name if rng.chance(0.3) else metro.name,
                 "offers": V.PROVIDER_OFFERS,
             }
             providers.append(row)
@@ -55,38 +60,19 @@ def help_to_leave(world: World) -> Rows:
                 offering.setdefault((m, t), []).append(row)
     # Referrals go mostly to people who have met the message (visited or at a forum).
     reached = world.notified or list(range(len(world.persons)))
-    consents, referrals = [], []
+    consents: list[dict[str, Any]] = []
+    referrals: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
     for _n in range(max(5, round(world.people * 0.05))):
         p = rng.choice(reached) if rng.chance(0.8) else rng.randrange(len(world.persons))
         person = world.persons[p]
         service = rng.weighted(SERVICE_MIX)
         status = rng.weighted(REFERRAL_MIX)
-        proposed = rng.days_ago(7, MONTHS_OF_HISTORY * 30)
         provider = rng.choice(offering.get((person.metro, service.value), [None]))
-        consent_id = None
-        if status is not ReferralStatus.PROPOSED and rng.chance(0.85):
-            consent_id = rng.uid()
-            consents.append({
-                "id": consent_id, "person_id": person.id,
-                "purpose": f"Remiss: {service.value.replace('_', ' ')}",
-                "shared_with": provider["name"] if provider else None,
-                "withheld": rng.choice(V.CONSENT_WITHHELD) if rng.chance(0.4) else None,
-                "withheld_reason": "Behövs inte för insatsen." if rng.chance(0.4) else None,
-                "legal_basis": V.CONSENT_BASIS, "given_on": proposed,
-                "withdrawn_on": rng.day_between(proposed, REFERENCE_DAY)
-                if rng.chance(0.05) else None,
-            })
-        changed = rng.day_between(proposed, REFERENCE_DAY)
-        referrals.append({
-            "id": rng.uid(), "person_id": person.id, "service_type": service,
-            "provider_id": provider["id"] if provider else None, "status": status,
-            "consent_id": consent_id, "proposed_on": proposed,
-            "status_changed_on": None if status is ReferralStatus.PROPOSED else changed,
-            # Open referrals have a follow-up date; some are overdue.
-            "due_on": changed + timedelta(days=rng.randint(14, 60)) if status in OPEN else None,
-            "responsible_officer": rng.choice(world.officers),
-            "feedback": V.REFERRAL_FEEDBACK.get(status.value),
-        })
+        referral, steps, given = referral_rows(world, person.id, service, provider, status)
+        referrals.append(referral)
+        events += steps
+        consents += given
     contacts = []
     for _n in range(max(5, round(world.people * 0.04))):
         anonymous = rng.chance(0.7)
@@ -101,7 +87,8 @@ def help_to_leave(world: World) -> Rows:
     world.counts.update(service_providers=len(providers), consents=len(consents),
                         referrals=len(referrals), helpline_contacts=len(contacts))
     return [(table(ServiceProvider), providers), (table(Consent), consents),
-            (table(Referral), referrals), (table(HelplineContact), contacts)]
+            (table(Referral), referrals), (table(ReferralEvent), events),
+            (table(HelplineContact), contacts)]
 
 
 def enforcement(world: World) -> Rows:
