@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.models import (
     CallIn,
     Group,
+    HelplineContact,
     Incident,
     LetterTemplate,
     Notification,
@@ -36,13 +37,15 @@ PREFIX = "draft:"
 # "callin_plan": the planning wizard (values: the plan as JSON and the step); "callin": the
 # call-in window's unsaved details; "letter_template": an edited template text (record: the
 # version it was edited from); "notification": the custom notification wizard (record: the
-# notification being changed, None for a new one; values: its state as JSON and the step).
+# notification being changed, None for a new one; values: its state as JSON and the step);
+# "helpline_contact": a help-line contact typed during a call.
 KINDS = ("person", "group", "incident", "callin_plan", "callin", "letter_template",
-         "notification")
+         "notification", "helpline_contact")
 _MODELS: dict[str, type[SyncMixin]] = {"person": Person, "group": Group, "incident": Incident,
                                        "callin_plan": CallIn, "callin": CallIn,
                                        "letter_template": LetterTemplate,
-                                       "notification": Notification}
+                                       "notification": Notification,
+                                       "helpline_contact": HelplineContact}
 
 
 @dataclass(frozen=True)

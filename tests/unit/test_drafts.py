@@ -4,8 +4,10 @@ values."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
-from app.models import VaultMeta
+from app.models import HelplineContact, VaultMeta
+from app.models.enums import HelplineChannel
 from app.services import audit
 from app.services.db import Db
 from app.services.drafts import Draft, DraftService
@@ -55,6 +57,27 @@ def test_a_deleted_record_is_flagged(services: Services) -> None:
     services.people.delete(person.id)
     (draft,) = services.drafts.take()
     assert draft.record_gone and draft.record_id == person.id and draft.fields["city"] == "Malmö"
+
+
+def test_a_help_line_contact_typed_during_a_call_is_kept_and_flagged_when_deleted(
+        services: Services) -> None:
+    with services.db.write() as s:
+        row = HelplineContact(contacted_at=datetime(2026, 3, 2, 21, 5),
+                              channel=HelplineChannel.PHONE, anonymous=True)
+        s.add(row)
+        s.flush()
+        contact_id = row.id
+    fields = {"asked": "Vill ut, rädd för skulder", "follow_up_on": "2026-03-09"}
+    services.drafts.stash([Draft("helpline_contact", None, fields),
+                           Draft("helpline_contact", contact_id, {"offered": "Stödsamtal"})])
+    with services.db.write() as s:
+        gone = s.get(HelplineContact, contact_id)
+        assert gone is not None
+        gone.deleted = True
+    new, edited = sorted(services.drafts.take(), key=lambda d: d.record_id is not None)
+    assert (new.kind, new.record_id, new.fields, new.record_gone) == (
+        "helpline_contact", None, fields, False)
+    assert edited.record_id == contact_id and edited.record_gone
 
 
 def test_discard_all_forgets_without_reading(services: Services) -> None:
