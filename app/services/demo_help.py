@@ -33,6 +33,8 @@ SERVICE_MIX = (
 )
 CHANNEL_MIX = ((HelplineChannel.PHONE, 60), (HelplineChannel.SMS, 25),
                (HelplineChannel.VISIT, 10), (HelplineChannel.OTHER, 5))
+# Follow-up texts that promise a call back (a day to follow up on).
+CALL_BACK = ("Ringer tillbaka på fredag.",)
 
 
 def help_to_leave(world: World) -> Rows:
@@ -73,22 +75,39 @@ def help_to_leave(world: World) -> Rows:
         referrals.append(referral)
         events += steps
         consents += given
-    contacts = []
-    for _n in range(max(5, round(world.people * 0.04))):
-        anonymous = rng.chance(0.7)
-        contacts.append({
-            "id": rng.uid(),
-            "contacted_at": rng.moment_on(rng.days_ago(1, MONTHS_OF_HISTORY * 30), 8, 23),
-            "channel": rng.weighted(CHANNEL_MIX), "anonymous": anonymous,
-            "person_id": None if anonymous else rng.choice(world.persons).id,
-            "asked": rng.choice(V.HELPLINE_ASKED), "offered": rng.choice(V.HELPLINE_OFFERED),
-            "follow_up": rng.choice(V.HELPLINE_FOLLOW_UP),
-        })
+    contacts = [_contact(world) for _n in range(max(5, round(world.people * 0.04)))]
     world.counts.update(service_providers=len(providers), consents=len(consents),
                         referrals=len(referrals), helpline_contacts=len(contacts))
     return [(table(ServiceProvider), providers), (table(Consent), consents),
             (table(Referral), referrals), (table(ReferralEvent), events),
             (table(HelplineContact), contacts)]
+
+
+def _contact(world: World) -> dict[str, Any]:
+    """A help-line contact: mostly anonymous; a caller who gave a name is linked to a person
+    here or keeps only the name given. A promised call back has a day; most of those before
+    the last month are done (day cleared, a line added as the help-line service does), a few
+    forgotten ones are overdue."""
+    rng = world.rng
+    anonymous = rng.chance(0.7)
+    linked = not anonymous and rng.chance(0.65)
+    at = rng.moment_on(rng.days_ago(1, MONTHS_OF_HISTORY * 30), 8, 23)
+    handler = rng.choice(world.officers)
+    follow_up = rng.choice(V.HELPLINE_FOLLOW_UP)
+    follow_up_on = None
+    if follow_up in CALL_BACK:
+        follow_up_on = at.date() + timedelta(days=rng.randint(1, 7))
+        if follow_up_on < REFERENCE_DAY - timedelta(days=30) and rng.chance(0.85):
+            follow_up = f"{follow_up}\nUppföljd {follow_up_on.isoformat()} av {handler}"
+            follow_up_on = None
+    return {
+        "id": rng.uid(), "contacted_at": at, "channel": rng.weighted(CHANNEL_MIX),
+        "anonymous": anonymous,
+        "person_id": rng.choice(world.persons).id if linked else None,
+        "caller_name": full_name(world).split()[0] if not anonymous and not linked else None,
+        "asked": rng.choice(V.HELPLINE_ASKED), "offered": rng.choice(V.HELPLINE_OFFERED),
+        "follow_up": follow_up, "follow_up_on": follow_up_on, "handled_by": handler,
+    }
 
 
 def enforcement(world: World) -> Rows:
@@ -105,13 +124,19 @@ def enforcement(world: World) -> Rows:
         ended = start + timedelta(days=rng.randint(30, 180))
         done = ended < REFERENCE_DAY and rng.chance(0.7)
         aid = rng.uid()
+        levers = set(rng.sample([lv.value for lv in Lever], rng.randint(1, 3)))
+        # Most ended rounds were told back to the street; some running ones already were.
+        told = rng.chance(0.85 if done else 0.3)
         actions.append({
             "id": aid, "group_id": world.groups[g].id,
-            "levers": sorted(rng.sample([lv.value for lv in Lever], rng.randint(1, 3))),
+            "levers": [lv.value for lv in Lever if lv.value in levers],  # the service's order
             "agencies": sorted(rng.sample(V.AGENCIES, rng.randint(2, 4))),
             "started_on": start, "ended_on": ended if done else None,
             "end_reason": rng.choice(V.ENFORCEMENT_END) if done else None,
-            "communicated_how": rng.choice(V.ENFORCEMENT_TOLD), "notes": None,
+            "communicated_how": rng.choice(V.ENFORCEMENT_TOLD) if told else None,
+            "communicated_on": rng.day_between(start, ended if done else REFERENCE_DAY)
+            if told else None,
+            "notes": None,
         })
         links += [{"id": rng.uid(), "action_id": aid, "incident_id": i} for i in linked]
     world.counts["enforcement_actions"] = len(actions)

@@ -16,7 +16,9 @@ from app.services.consents import ConsentService
 from app.services.db import Db
 from app.services.disclosures import DisclosureService
 from app.services.drafts import DraftService
+from app.services.followthrough import FollowThroughService
 from app.services.groups import GroupService
+from app.services.helpline import HelplineService
 from app.services.incidents import IncidentService
 from app.services.letters import LetterService
 from app.services.merge_review import ReviewService
@@ -46,6 +48,8 @@ class Services:
     bundles: BundleService = field(init=False)
     reviews: ReviewService = field(init=False)  # merge disagreements for a person to decide
     disclosures: DisclosureService = field(init=False)  # the register of bundles
+    helpline: HelplineService = field(init=False)  # help-line contacts
+    followthrough: FollowThroughService = field(init=False)  # ökat fokus against groups
     providers: ServiceProviderService = field(init=False)  # help to leave: who offers what
     consents: ConsentService = field(init=False)
     referrals: ReferralService = field(init=False)
@@ -63,6 +67,8 @@ class Services:
         self.bundles = BundleService(self.db)
         self.reviews = ReviewService(self.db)
         self.disclosures = DisclosureService(self.db)
+        self.helpline = HelplineService(self.db)
+        self.followthrough = FollowThroughService(self.db)
         self.providers = ServiceProviderService(self.db)
         self.consents = ConsentService(self.db)
         self.referrals = ReferralService(self.db)
