@@ -125,6 +125,19 @@ def entity_type_label(entity_type: str | None) -> str:
         "letter_template": translate("labels", "Brevmall"),
         "letterhead": translate("labels", "Brevhuvud"),
         "draft": translate("labels", "Osparat formulär"),
+        "partner": translate("labels", "Partner"),
+        "disclosure": translate("labels", "Utlämnande"),
+        "merge_review": translate("labels", "Att granska"),
+        "letter": translate("labels", "Utskrivet brev"),
+        "service_provider": translate("labels", "Utförare av stöd"),
+        "consent": translate("labels", "Samtycke"),
+        "consent_list": translate("labels", "Lista över samtycken"),
+        "referral": translate("labels", "Remiss"),
+        "referral_list": translate("labels", "Remisslista"),
+        "helpline_contact": translate("labels", "Kontakt med avhopparlinjen"),
+        "helpline_contact_list": translate("labels", "Lista över kontakter med avhopparlinjen"),
+        "enforcement_action": translate("labels", "Ökat fokus"),
+        "measures": translate("labels", "Mått"),
     }
     return labels.get(entity_type or "", entity_type or "")
 

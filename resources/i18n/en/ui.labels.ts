@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>labels</name>
@@ -213,6 +214,58 @@
     <message>
         <source>Osparat formulär</source>
         <translation>Unsaved form</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Utlämnande</source>
+        <translation>Disclosure</translation>
+    </message>
+    <message>
+        <source>Att granska</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Utskrivet brev</source>
+        <translation>Printed letter</translation>
+    </message>
+    <message>
+        <source>Utförare av stöd</source>
+        <translation>Service provider</translation>
+    </message>
+    <message>
+        <source>Samtycke</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Lista över samtycken</source>
+        <translation>List of consents</translation>
+    </message>
+    <message>
+        <source>Remiss</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Remisslista</source>
+        <translation>Referral list</translation>
+    </message>
+    <message>
+        <source>Kontakt med avhopparlinjen</source>
+        <translation>Exit line contact</translation>
+    </message>
+    <message>
+        <source>Lista över kontakter med avhopparlinjen</source>
+        <translation>List of exit line contacts</translation>
+    </message>
+    <message>
+        <source>Ökat fokus</source>
+        <translation>Follow-through</translation>
+    </message>
+    <message>
+        <source>Mått</source>
+        <translation>Measures</translation>
     </message>
     <message>
         <source>Aktiv</source>
