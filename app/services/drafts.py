@@ -26,6 +26,7 @@ from app.models import (
     LetterTemplate,
     Notification,
     Person,
+    Referral,
     SyncMixin,
     VaultMeta,
 )
@@ -38,14 +39,16 @@ PREFIX = "draft:"
 # call-in window's unsaved details; "letter_template": an edited template text (record: the
 # version it was edited from); "notification": the custom notification wizard (record: the
 # notification being changed, None for a new one; values: its state as JSON and the step);
-# "helpline_contact": a help-line contact typed during a call.
+# "helpline_contact": a help-line contact typed during a call; "referral": the referral
+# window's unsaved fields (follow-up date, officer, the provider's feedback, …).
 KINDS = ("person", "group", "incident", "callin_plan", "callin", "letter_template",
-         "notification", "helpline_contact")
+         "notification", "helpline_contact", "referral")
 _MODELS: dict[str, type[SyncMixin]] = {"person": Person, "group": Group, "incident": Incident,
                                        "callin_plan": CallIn, "callin": CallIn,
                                        "letter_template": LetterTemplate,
                                        "notification": Notification,
-                                       "helpline_contact": HelplineContact}
+                                       "helpline_contact": HelplineContact,
+                                       "referral": Referral}
 
 
 @dataclass(frozen=True)

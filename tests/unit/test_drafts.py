@@ -80,6 +80,21 @@ def test_a_help_line_contact_typed_during_a_call_is_kept_and_flagged_when_delete
     assert edited.record_id == contact_id and edited.record_gone
 
 
+def test_a_referral_window_draft_is_kept_and_flagged_when_the_referral_is_deleted(
+        services: Services) -> None:
+    person = services.people.create({"first_name": "Åke", "last_name": "Ek"}).id
+    referral = services.referrals.create(person, "work").id
+    fields = {"feedback": "Börjar på måndag", "due_on": "2026-03-09"}
+    services.drafts.stash([Draft("referral", referral, fields)])
+    (kept,) = services.drafts.take()
+    assert (kept.kind, kept.record_id, kept.fields, kept.record_gone) == (
+        "referral", referral, fields, False)
+    services.drafts.stash([kept])
+    services.referrals.delete(referral)  # proposed by mistake
+    (gone,) = services.drafts.take()
+    assert gone.record_gone
+
+
 def test_discard_all_forgets_without_reading(services: Services) -> None:
     services.drafts.stash([Draft("person", None, {"first_name": "Åke"})])
     assert services.drafts.discard_all() == 1
