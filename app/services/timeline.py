@@ -1,8 +1,9 @@
 """Everything that happened to one person, newest first: memberships, incidents, call-ins,
-notifications (custom and call-in invitations), referrals, consents, printed letters and
-help-line contacts; and to one group: its members coming and going, its incidents, the
-call-ins that addressed it and the notifications delivered to its members (those who were
-members on the day).
+notifications (custom and call-in invitations), referrals (made, then each step), consents
+(given, withdrawn), printed letters and help-line contacts linked to them; and to one group:
+its members coming and going, its incidents, the call-ins that addressed it, the
+notifications delivered to its members (those who were members on the day) and its rounds
+of follow-through (started, communicated back, ended).
 
 Reading a timeline is part of reading the person or group, whose ``get`` is already audited,
 so no audit event is written here. Titles name groups, people, meetings and services — never
@@ -24,6 +25,7 @@ from app.models import (
     CallInGroup,
     CallInInvitee,
     Consent,
+    EnforcementAction,
     Group,
     HelplineContact,
     Incident,
@@ -35,6 +37,7 @@ from app.models import (
     NotificationPerson,
     Person,
     Referral,
+    ReferralEvent,
     ServiceProvider,
 )
 from app.models.enums import InviteeStatus, NotificationKind, ReferralStatus
@@ -47,6 +50,7 @@ from app.services.timeline_words import (
     invitee_word,
     involvement_word,
     letter_word,
+    lever_word,
     notification_word,
     referral_word,
     role_word,
@@ -70,6 +74,16 @@ class TimelineKind(StrEnum):
     LETTER = "letter"
     HELPLINE = "helpline"
     CALLIN = "callin"  # a call-in that addressed a group (group timeline)
+    # A group's rounds of follow-through; this order puts the end above the start on a day.
+    FOLLOW_THROUGH_STARTED = "follow_through_started"
+    FOLLOW_THROUGH_COMMUNICATED = "follow_through_communicated"
+    FOLLOW_THROUGH_ENDED = "follow_through_ended"
+
+
+# Kinds that only a group's timeline holds.
+GROUP_KINDS = frozenset({TimelineKind.CALLIN, TimelineKind.FOLLOW_THROUGH_STARTED,
+                         TimelineKind.FOLLOW_THROUGH_COMMUNICATED,
+                         TimelineKind.FOLLOW_THROUGH_ENDED})
 
 
 @dataclass(frozen=True)
@@ -119,6 +133,26 @@ def _notification_title(n: Notification, callin_title: str | None) -> tuple[str,
     if callin_title:
         return _("Kallelse till call-in: {title}").format(title=callin_title), where
     return notification_word(n.kind), where
+
+
+def _step_detail(step: ReferralEvent) -> str:
+    """The status a step moved to, a written reason for going ahead without consent (a
+    permitted override), and the step's note."""
+    parts = [referral_word(step.status)]
+    if step.override_reason:
+        parts.append(_("utan samtycke: {reason}").format(reason=step.override_reason))
+    if step.note:
+        parts.append(step.note)
+    return "; ".join(parts)
+
+
+def _round_detail(action: EnforcementAction) -> str:
+    """A round's levers and agencies: "trafikkontroller, skattekontroller (Polisen, …)"."""
+    levers = ", ".join(lever_word(v) for v in action.levers or ())
+    agencies = ", ".join(str(a) for a in action.agencies or ())
+    if levers and agencies:
+        return f"{levers} ({agencies})"
+    return levers or agencies
 
 
 class TimelineService:
@@ -177,32 +211,23 @@ class TimelineService:
                     TimelineKind.NOTIFICATION, *_notification_title(notification, callin_title),
                     ("notification", notification.id))
 
-            for referral, provider in s.execute(
-                    select(Referral, ServiceProvider.name)
-                    .outerjoin(ServiceProvider, ServiceProvider.id == Referral.provider_id)
-                    .where(Referral.person_id == person_id,
-                           Referral.deleted.is_(False))).all():
-                ref = ("referral", referral.id)
-                title = service_word(referral.service_type)
-                if provider:
-                    title = f"{title} – {provider}"
-                add(referral.proposed_on or referral.created_at, TimelineKind.REFERRAL,
-                    _("Insats föreslagen: {service}").format(service=title), "", ref)
-                if referral.status != ReferralStatus.PROPOSED:
-                    add(referral.status_changed_on or referral.updated_at,
-                        TimelineKind.REFERRAL_STATUS,
-                        _("Insats: {service}").format(service=title),
-                        referral_word(referral.status), ref)
+            self._referrals(s, person_id, out)
 
             for consent in s.execute(
                     select(Consent).where(Consent.person_id == person_id,
                                           Consent.deleted.is_(False))).scalars():
                 ref = ("consent", consent.id)
+                about = consent.purpose
+                if consent.shared_with:
+                    about = _("{purpose}; delas med {whom}").format(
+                        purpose=consent.purpose, whom=consent.shared_with)
+                given = (_("Samtycke lämnat av {who}").format(who=consent.given_by)
+                         if consent.given_by else _("Samtycke lämnat"))
                 add(consent.given_on or consent.created_at, TimelineKind.CONSENT_GIVEN,
-                    _("Samtycke lämnat"), consent.purpose, ref)
+                    given, about, ref)
                 if consent.withdrawn_on:
                     add(consent.withdrawn_on, TimelineKind.CONSENT_WITHDRAWN,
-                        _("Samtycke återkallat"), consent.purpose, ref)
+                        _("Samtycke återkallat"), about, ref)
 
             for letter, callin_title in s.execute(
                     select(Letter, CallIn.title)
@@ -221,12 +246,53 @@ class TimelineService:
             for contact in s.execute(
                     select(HelplineContact).where(HelplineContact.person_id == person_id,
                                                   HelplineContact.deleted.is_(False))).scalars():
+                said = [contact.asked or ""]
+                if contact.offered:
+                    said.append(_("erbjöds: {offer}").format(offer=contact.offered))
                 add(contact.contacted_at, TimelineKind.HELPLINE,
                     _("Kontakt med stödlinjen ({channel})").format(
                         channel=channel_word(contact.channel)),
-                    contact.asked or "", ("helpline_contact", contact.id))
+                    "; ".join(x for x in said if x), ("helpline_contact", contact.id))
 
         return out.newest_first()
+
+    @staticmethod
+    def _referrals(s: Session, person_id: str, out: _Entries) -> None:
+        """A referral when made, then one entry per recorded step (the referral's own status
+        for one made before steps were recorded, or that has none yet)."""
+        referrals = s.execute(
+            select(Referral, ServiceProvider.name)
+            .outerjoin(ServiceProvider, ServiceProvider.id == Referral.provider_id)
+            .where(Referral.person_id == person_id, Referral.deleted.is_(False))).all()
+        steps: dict[str, list[ReferralEvent]] = {}
+        if referrals:
+            # Newest first, so that two steps on one day keep that order in the timeline.
+            for step in s.execute(
+                    select(ReferralEvent)
+                    .where(ReferralEvent.referral_id.in_([r.id for r, _name in referrals]),
+                           ReferralEvent.deleted.is_(False))
+                    .order_by(ReferralEvent.on.desc(), ReferralEvent.hlc.desc())).scalars():
+                steps.setdefault(step.referral_id, []).append(step)
+        for referral, provider in referrals:
+            ref = ("referral", referral.id)
+            service = service_word(referral.service_type)
+            if provider:
+                service = f"{service} – {provider}"
+            title = _("Insats: {service}").format(service=service)
+            # The step that made the referral is this first entry (with its note).
+            made = [e for e in steps.get(referral.id, [])
+                    if e.previous_status is None and e.status is ReferralStatus.PROPOSED]
+            shown = [e for e in steps.get(referral.id, []) if e not in made]
+            about = [referral.responsible_officer or "", *(e.note or "" for e in made)]
+            out.add(referral.proposed_on or referral.created_at, TimelineKind.REFERRAL,
+                    _("Insats föreslagen: {service}").format(service=service),
+                    "; ".join(x for x in about if x), ref)
+            for step in shown:
+                out.add(step.on, TimelineKind.REFERRAL_STATUS, title, _step_detail(step), ref)
+            if not shown and referral.status is not ReferralStatus.PROPOSED:
+                out.add(referral.status_changed_on or referral.updated_at,
+                        TimelineKind.REFERRAL_STATUS, title, referral_word(referral.status),
+                        ref)
 
     def for_group(self, group_id: str) -> list[TimelineEntry]:
         """The group's history, newest first (see the module's docstring)."""
@@ -251,7 +317,25 @@ class TimelineService:
                         _("Call-in: {title}").format(title=callin.title),
                         callin_status_word(callin.status), ("callin", callin.id))
             self._group_notifications(s, group_id, out)
+            self._group_rounds(s, group_id, out)
         return out.newest_first()
+
+    @staticmethod
+    def _group_rounds(s: Session, group_id: str, out: _Entries) -> None:
+        for action in s.execute(
+                select(EnforcementAction).where(EnforcementAction.group_id == group_id,
+                                                EnforcementAction.deleted.is_(False))
+        ).scalars():
+            ref = ("enforcement_action", action.id)
+            out.add(action.started_on or action.created_at, TimelineKind.FOLLOW_THROUGH_STARTED,
+                    _("Ökat fokus inleddes"), _round_detail(action), ref)
+            if action.communicated_on:
+                out.add(action.communicated_on, TimelineKind.FOLLOW_THROUGH_COMMUNICATED,
+                        _("Ökat fokus återkopplat till gruppen"),
+                        action.communicated_how or "", ref)
+            if action.ended_on:
+                out.add(action.ended_on, TimelineKind.FOLLOW_THROUGH_ENDED,
+                        _("Ökat fokus avslutades"), action.end_reason or "", ref)
 
     @staticmethod
     def _group_members(s: Session, group_id: str, out: _Entries) -> None:

@@ -12,6 +12,7 @@ from app.models.enums import (
     InviteeStatus,
     InvolvementRole,
     LetterKind,
+    Lever,
     NotificationKind,
     NotificationSetting,
     NotificationTrigger,
@@ -139,3 +140,15 @@ def involvement_word(involvement: GroupInvolvement) -> str:
         GroupInvolvement.VICTIM_SIDE: _("Offersidan"),
         GroupInvolvement.UNKNOWN: _("Okänd sida"),
     }.get(involvement, str(involvement))
+
+
+def lever_word(lever: Lever | str) -> str:
+    """A lever of follow-through; a stored code this version does not know is shown as is."""
+    words: dict[str, str] = {
+        Lever.TRAFFIC_CHECKS: _("trafikkontroller"),
+        Lever.PROBATION_CONDITIONS: _("kontroll av villkor i frivården"),
+        Lever.SEIZURES: _("beslag och utmätning"),
+        Lever.TAX_CHECKS: _("skattekontroller"),
+        Lever.OTHER: _("andra åtgärder"),
+    }
+    return words.get(str(lever), str(lever))

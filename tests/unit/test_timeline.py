@@ -26,7 +26,7 @@ from app.models.enums import (
 )
 from app.services.audit import list_events
 from app.services.session import Services
-from app.services.timeline import TimelineKind, TimelineService
+from app.services.timeline import GROUP_KINDS, TimelineKind, TimelineService
 
 
 def _fill(services: Services, person_id: str, other_id: str) -> None:
@@ -77,7 +77,7 @@ def test_every_kind_appears_newest_first(services: Services) -> None:
     entries = TimelineService(services.db).for_person(person.id)
 
     assert len(list_events(services.db, limit=10_000)) == before  # the get is the audited read
-    assert {e.kind for e in entries} == set(TimelineKind) - {TimelineKind.CALLIN}  # groups
+    assert {e.kind for e in entries} == set(TimelineKind) - GROUP_KINDS
     whens = [e.when for e in entries]
     assert whens == sorted(whens, reverse=True)
     by_kind = {e.kind: e for e in entries}

@@ -1,5 +1,6 @@
-"""A group's timeline tab: its history newest first — memberships, incidents, call-ins and
-the notifications delivered to its members. Double-click opens what an entry is about."""
+"""A group's timeline tab: its history newest first — memberships, incidents, call-ins, the
+notifications delivered to its members and its rounds of follow-through (ökat fokus).
+Double-click opens what an entry is about."""
 
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ class GroupTimelineTab(QWidget):
     def _show(self, entries: list[TimelineEntry]) -> None:
         self.model.set_entries(entries)
         self.info.setText(self.tr("Inget registrerat om gruppen ännu: medlemskap, händelser, "
-                                  "call-ins och riktade samtal visas här.") if not entries
+                                  "call-ins, riktade samtal och ökat fokus visas här.")
+                          if not entries
                           else self.tr("Dubbelklicka på en rad för att öppna den."))
 
     def clear(self) -> None:

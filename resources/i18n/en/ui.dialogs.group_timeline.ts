@@ -3,8 +3,8 @@
 <context>
     <name>GroupTimelineTab</name>
     <message>
-        <source>Inget registrerat om gruppen ännu: medlemskap, händelser, call-ins och riktade samtal visas här.</source>
-        <translation>Nothing recorded about the group yet: memberships, incidents, call-ins and custom notifications appear here.</translation>
+        <source>Inget registrerat om gruppen ännu: medlemskap, händelser, call-ins, riktade samtal och ökat fokus visas här.</source>
+        <translation>Nothing recorded about the group yet: memberships, incidents, call-ins, custom notifications and follow-through appear here.</translation>
     </message>
     <message>
         <source>Dubbelklicka på en rad för att öppna den.</source>
