@@ -1,4 +1,5 @@
-"""One group in its own window: details (editable), members, relations and incidents.
+"""One group in its own window: details (editable), members, relations, incidents, its rounds
+of follow-through (ökat fokus) and its timeline.
 
 A new group starts with only the details tab; the others open once it is saved. Every read
 and write runs on the lane; other windows learn of changes through ``Events``. Closing with
@@ -34,6 +35,7 @@ from app.services.drafts import Draft
 from app.services.groups import GroupDTO, GroupService
 from app.services.incidents import IncidentDTO
 from app.ui.crash import user_message
+from app.ui.dialogs.group_followthrough import FollowThroughTab
 from app.ui.dialogs.group_members import MembersTab
 from app.ui.dialogs.group_relations import RelationsTab
 from app.ui.dialogs.group_timeline import GroupTimelineTab
@@ -243,15 +245,18 @@ class GroupDialog(QDialog):
         self.members = MembersTab(context)
         self.relations = RelationsTab(context)
         self.incidents = IncidentsTab(context)
+        self.followthrough = FollowThroughTab(context)
         self.timeline = GroupTimelineTab(context)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.details, self.tr("Uppgifter"))
         self.tabs.addTab(self.members, self.tr("Medlemmar"))
         self.tabs.addTab(self.relations, self.tr("Relationer"))
         self.tabs.addTab(self.incidents, self.tr("Händelser"))
+        self.tabs.addTab(self.followthrough, self.tr("Ökat fokus"))
         self.tabs.addTab(self.timeline, self.tr("Tidslinje"))
-        for tab in (self.members, self.relations, self.incidents, self.timeline):
-            tab.open_record.connect(self.open_record)
+        for tab in (self.members, self.relations, self.incidents, self.followthrough,
+                    self.timeline):
+            tab.open_record.connect(self._open_record)
         self.details.saved.connect(self._saved)
         self.details.edited.connect(self._mark)
         self._group: GroupDTO | None = None
@@ -270,7 +275,7 @@ class GroupDialog(QDialog):
         self.details.name.setFocus()
 
     def _enable_tabs(self) -> None:
-        for i in (1, 2, 3, 4):
+        for i in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(i, self.group_id is not None)
 
     def reload(self) -> None:
@@ -281,7 +286,17 @@ class GroupDialog(QDialog):
         self.members.load(self.group_id)
         self.relations.load(self.group_id)
         self.incidents.load(self.group_id)
+        self.followthrough.load(self.group_id)
         self._load_history(self.group_id)
+
+    def _open_record(self, kind: str, record_id: str) -> None:
+        """A round of follow-through opens on this window's own tab; the rest in the main
+        window."""
+        if kind == "enforcement_action":
+            self.tabs.setCurrentWidget(self.followthrough)
+            self.followthrough.show_round(record_id)
+            return
+        self.open_record.emit(kind, record_id)
 
     def _load_history(self, group_id: str) -> None:
         """The timeline and the members' doses (both follow memberships and deliveries)."""
@@ -342,7 +357,10 @@ class GroupDialog(QDialog):
             self.relations.load(self.group_id)
         if concerns(entity_type, "incident"):
             self.incidents.load(self.group_id)
-        if concerns(entity_type, "membership", "incident", "notification", "callin"):
+        if concerns(entity_type, "incident", "enforcement_action"):
+            self.followthrough.load(self.group_id)
+        if concerns(entity_type, "membership", "incident", "notification", "callin",
+                    "enforcement_action"):
             self._load_history(self.group_id)
 
     # ---- drafts across a lock ----------------------------------------------------------
@@ -379,6 +397,7 @@ class GroupDialog(QDialog):
         self._discarding = True
         self._pending_draft = None
         self.details.clear_all()
+        self.followthrough.clear()
         self.timeline.clear()
         self.doses.clear()
         self.close()

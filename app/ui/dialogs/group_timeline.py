@@ -19,7 +19,8 @@ from app.ui.crash import user_message
 from app.ui.pages.base import PageContext
 from app.ui.table_models.timeline import TimelineModel
 
-OPENS = ("group", "incident", "person", "callin", "notification")
+# "enforcement_action": a round of ökat fokus, opened on the group window's own tab.
+OPENS = ("group", "incident", "person", "callin", "notification", "enforcement_action")
 
 
 class GroupTimelineTab(QWidget):

@@ -82,6 +82,10 @@
         <translation>Incidents</translation>
     </message>
     <message>
+        <source>Ökat fokus</source>
+        <translation>Increased focus</translation>
+    </message>
+    <message>
         <source>Tidslinje</source>
         <translation>Timeline</translation>
     </message>
