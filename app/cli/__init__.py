@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         letter_cmds,
         people_cmds,
         referral_cmds,
+        report_cmds,
         vault_cmds,
     )
 
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     exchange_cmds.register(sub, _vault_arg)
     bundle_cmds.register(sub, _vault_arg)
     referral_cmds.register(sub, _vault_arg)
+    report_cmds.register(sub, _vault_arg)
     return parser
 
 

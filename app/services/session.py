@@ -21,6 +21,7 @@ from app.services.groups import GroupService
 from app.services.helpline import HelplineService
 from app.services.incidents import IncidentService
 from app.services.letters import LetterService
+from app.services.measures import MeasuresService
 from app.services.merge_review import ReviewService
 from app.services.notifications import NotificationService
 from app.services.partners import PartnerService
@@ -53,6 +54,7 @@ class Services:
     providers: ServiceProviderService = field(init=False)  # help to leave: who offers what
     consents: ConsentService = field(init=False)
     referrals: ReferralService = field(init=False)
+    measures: MeasuresService = field(init=False)  # the working group's measures, report
 
     def __post_init__(self) -> None:
         self.people = PeopleService(self.db)
@@ -72,6 +74,7 @@ class Services:
         self.providers = ServiceProviderService(self.db)
         self.consents = ConsentService(self.db)
         self.referrals = ReferralService(self.db)
+        self.measures = MeasuresService(self.db)
 
     @property
     def user(self) -> str:
