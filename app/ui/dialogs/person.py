@@ -42,6 +42,7 @@ from app.ui.dialogs.notification_wizard import NotificationWizard
 from app.ui.dialogs.person_form import PersonForm
 from app.ui.dialogs.person_memberships import MembershipsTab
 from app.ui.dialogs.person_reveal import RevealPurposeDialog
+from app.ui.dialogs.person_support import SupportTab
 from app.ui.events import concerns
 from app.ui.icons import page_icon
 from app.ui.pages.base import PageContext
@@ -116,10 +117,14 @@ class PersonWindow(QWidget):
         self.timeline_stack.addWidget(self.timeline)
         self.timeline_stack.addWidget(self.timeline_empty)
 
+        self.support = SupportTab(context)
+        self.support.open_record.connect(self.open_record)
+
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Uppgifter"))
         self.tabs.addTab(self.memberships, self.tr("Medlemskap"))
         self.tabs.addTab(self.timeline_stack, self.tr("Tidslinje"))
+        self.tabs.addTab(self.support, self.tr("Stöd"))
 
         self.delete_button = QPushButton(page_icon("delete"), self.tr("Ta bort person…"))
         self.delete_button.clicked.connect(self.delete)
@@ -168,7 +173,8 @@ class PersonWindow(QWidget):
         """Memberships or incidents changed (here or elsewhere): refresh what hangs on the
         person without reading the record again (that would log another consultation)."""
         if self.person is None or not concerns(entity_type, "membership", "group", "incident",
-                                               "notification", "callin"):
+                                               "notification", "callin", "referral",
+                                               "consent"):
             return
         person_id = self.person.id
         self._load_doses(person_id)
@@ -213,8 +219,8 @@ class PersonWindow(QWidget):
         self.setWindowTitle(self.tr("Ny person"))
         self.form.fill(None)
         self.delete_button.setEnabled(False)
-        self.tabs.setTabEnabled(1, False)
-        self.tabs.setTabEnabled(2, False)
+        for tab in (1, 2, 3):
+            self.tabs.setTabEnabled(tab, False)
         self.form.first_field().setFocus()
 
     def _show(self, loaded: Loaded) -> None:
@@ -230,8 +236,9 @@ class PersonWindow(QWidget):
         self.form.fill(person)
         self._set_enabled(True)
         self.delete_button.setEnabled(True)
-        self.tabs.setTabEnabled(1, True)
-        self.tabs.setTabEnabled(2, True)
+        for tab in (1, 2, 3):
+            self.tabs.setTabEnabled(tab, True)
+        self.support.set_person(person.id, person.full_name)
         self._update_title()
         self._apply_pending_draft()
 
@@ -389,6 +396,7 @@ class PersonWindow(QWidget):
         self._discarding = True
         self._pending_draft = None
         self.memberships.clear()
+        self.support.clear()
         self.timeline_model.clear()
         self.form.clear_all()
         self.doses.clear()
@@ -418,8 +426,11 @@ class PersonWindow(QWidget):
 
     def _open_entry(self, index: Any) -> None:
         entry = self.timeline_model.entry(index.row())
-        if entry.record_kind in ("group", "incident", "person", "callin", "notification") \
-                and entry.record_id:
+        if entry.record_kind == "consent" and entry.record_id:
+            self.tabs.setCurrentWidget(self.support)  # consents are kept on that tab
+            self.support.select_consent(entry.record_id)
+        elif entry.record_kind in ("group", "incident", "person", "callin", "notification",
+                                   "referral") and entry.record_id:
             self.open_record.emit(entry.record_kind, entry.record_id)
 
 

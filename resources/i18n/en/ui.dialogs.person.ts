@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>PersonWindow</name>
@@ -17,6 +18,10 @@
     <message>
         <source>Tidslinje</source>
         <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Stöd</source>
+        <translation>Support</translation>
     </message>
     <message>
         <source>Ta bort person…</source>
