@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.overview import WINDOW_DAYS, OverviewDTO, OverviewService
+from app.services.helpline import HelplineContactDTO, HelplineService
+from app.services.overview import LIST_LIMIT, WINDOW_DAYS, OverviewDTO, OverviewService
 from app.ui.crash import user_message
 from app.ui.icons import page_icon
 from app.ui.labels import date_text
@@ -27,6 +28,7 @@ from app.ui.table_models.attention import (
     ReviewsDueModel,
     UncodedModel,
 )
+from app.ui.table_models.helpline import HelplineDueModel
 from app.ui.widgets.attention_list import AttentionList
 from app.ui.widgets.stat_card import StatCard
 
@@ -36,10 +38,16 @@ def _summary(overview: OverviewService, log: bool) -> OverviewDTO:
     return overview.summary(log=log)
 
 
+def _follow_ups(helpline: HelplineService, log: bool) -> list[HelplineContactDTO]:
+    """Runs on the lane: help-line follow-ups whose day has come (the service logs the
+    consultation when ``log`` and there are any)."""
+    return helpline.follow_ups_due(log=log)
+
+
 class OverviewPage(Page):
     key = "overview"
     watches = ("group", "membership", "group_relation", "person", "incident", "referral",
-               "notification", "callin")
+               "notification", "callin", "helpline_contact")
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -80,10 +88,15 @@ class OverviewPage(Page):
             self.tr("Remisser vars datum har passerat utan att de avslutats."),
             ReferralsOverdueModel(self))
         self.referrals.hide()  # shown only when some referral is overdue
+        self.follow_ups = AttentionList(
+            self.tr("Uppföljningar från avhopparlinjen"),
+            self.tr("Kontakter där en utlovad uppföljning skulle ha gjorts."),
+            HelplineDueModel(self))
+        self.follow_ups.hide()  # shown only when some follow-up is due
         self._sections = QGridLayout()
         self._sections.setHorizontalSpacing(24)
         self._sections.setVerticalSpacing(18)
-        for section in (self.reviews, self.frivard, self.uncoded, self.referrals):
+        for section in self._lists():
             section.open_record.connect(self.open_record)
         self._columns = 0
         self._reflow(1200)
@@ -124,10 +137,13 @@ class OverviewPage(Page):
         for column in range(5):  # equal widths, so no caption is squeezed by its neighbours
             self._cards.setColumnStretch(column, 1 if column < columns else 0)
         lists = 2 if columns == 5 else 1
-        for n, section in enumerate((self.reviews, self.frivard, self.uncoded, self.referrals)):
+        for n, section in enumerate(self._lists()):
             self._sections.addWidget(section, n // lists, n % lists)
         for column in range(2):
             self._sections.setColumnStretch(column, 1 if column < lists else 0)
+
+    def _lists(self) -> tuple[AttentionList, ...]:
+        return (self.reviews, self.frivard, self.uncoded, self.referrals, self.follow_ups)
 
     # ---- page life cycle -----------------------------------------------------------------------
     def title(self) -> str:
@@ -139,15 +155,18 @@ class OverviewPage(Page):
     def load(self) -> None:
         self.context.runner.run(_summary, self._overview, not self._logged,
                                 on_done=self._show, on_error=self._failed)
+        self.context.runner.run(_follow_ups, self.context.services.helpline, not self._logged,
+                                on_done=self._show_follow_ups, on_error=self._failed)
 
     def clear(self) -> None:
         super().clear()
         self._logged = False
         for card in self.cards.values():
             card.clear()
-        for section in (self.reviews, self.frivard, self.uncoded, self.referrals):
+        for section in self._lists():
             section.clear()
         self.referrals.hide()
+        self.follow_ups.hide()
         self.period.clear()
         self.error_label.hide()
 
@@ -186,6 +205,10 @@ class OverviewPage(Page):
         self.uncoded.set_items(dto.uncoded, dto.uncoded_total)
         self.referrals.set_items(dto.referrals_overdue, dto.referrals_overdue_total)
         self.referrals.setVisible(bool(dto.referrals_overdue_total))
+
+    def _show_follow_ups(self, due: list[HelplineContactDTO]) -> None:
+        self.follow_ups.set_items(tuple(due[:LIST_LIMIT]), len(due))
+        self.follow_ups.setVisible(bool(due))
 
     def _show_process(self, dto: OverviewDTO) -> None:
         """The message's reach since ``doses_since`` (12 months) and the next call-in."""

@@ -10,6 +10,7 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.callins import CallInsPage
     from app.ui.pages.disclosures import DisclosuresPage
     from app.ui.pages.groups import GroupsPage
+    from app.ui.pages.helpline import HelplinePage
     from app.ui.pages.incidents import IncidentsPage
     from app.ui.pages.letters import LetterTemplatesPage
     from app.ui.pages.network import NetworkPage
@@ -20,11 +21,12 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.reviews import ReviewsPage
 
     return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage, CallInsPage,
-            NotificationsPage, LetterTemplatesPage, PartnersPage, ReviewsPage,
+            NotificationsPage, HelplinePage, LetterTemplatesPage, PartnersPage, ReviewsPage,
             DisclosuresPage, AuditPage]
 
 
 # Which page shows records of each kind (for Page.open_record routing).
 RECORD_PAGES = {"person": "people", "group": "groups", "incident": "incidents",
                 "audit": "audit", "letter_template": "letters", "callin": "callins",
-                "notification": "notifications", "partner": "partners"}
+                "notification": "notifications", "partner": "partners",
+                "helpline_contact": "helpline"}

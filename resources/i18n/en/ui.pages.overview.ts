@@ -39,6 +39,14 @@
         <translation>Referrals past their date that are not closed.</translation>
     </message>
     <message>
+        <source>Uppföljningar från avhopparlinjen</source>
+        <translation>Exit line follow-ups</translation>
+    </message>
+    <message>
+        <source>Kontakter där en utlovad uppföljning skulle ha gjorts.</source>
+        <translation>Contacts where a promised follow-up is due.</translation>
+    </message>
+    <message>
         <source>Läget %1. Händelser räknas från %2 till och med %1.</source>
         <translation>As of %1. Incidents are counted from %2 to %1 inclusive.</translation>
     </message>
