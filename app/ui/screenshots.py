@@ -219,7 +219,7 @@ def render(outdir: Path) -> list[Path]:
             window.resize(*SIZE)
             window.show()
             for key in ("overview", "people", "groups", "network", "incidents", "callins",
-                        "notifications", "audit"):
+                        "notifications", "measures", "audit"):
                 window.show_page(key)
                 written.append(_save(app, window, outdir / f"{key}.png"))
             letters = window.show_page("letters")

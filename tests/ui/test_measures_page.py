@@ -17,12 +17,14 @@ from pytestqt.qtbot import QtBot
 from app.services import audit
 from app.services.measures import MeasureGroup, Measures, MeasuresService, Month, Series, Style
 from app.services.session import Services
+from app.ui.controller import AppController
 from app.ui.events import Events
 from app.ui.pages.base import PageContext
 from app.ui.pages.measures import MeasureSection, MeasuresPage, preset_period
 from app.ui.table_models.measures import MeasureTableModel
 from app.ui.tasks import InlineRunner
 from tests.ui.conftest import DeferredRunner
+from tests.ui.lock_kit import lock, unlock
 from tests.unit.measures_fixtures import build
 
 JAN, MAR = date(2025, 1, 1), date(2025, 3, 31)
@@ -290,6 +292,18 @@ def test_a_failed_write_is_said_plainly_and_leaves_nothing(
     assert not page.message.isVisibleTo(page)
     assert page.pdf_button.isEnabled()  # can be tried again elsewhere
     assert audit.list_events(world.db, action=audit.Action.EXPORT) == []
+
+
+def test_locking_clears_the_page(qtbot: QtBot, controller: AppController) -> None:
+    window = unlock(qtbot, controller)
+    page = window.show_page("measures")
+    assert isinstance(page, MeasuresPage)
+    assert page.measures is not None and page.sections
+    assert page.sections[0].model.rowCount() == 13  # an empty register: twelve zero months
+    lock(qtbot, controller)
+    assert page.measures is None and page.sections == []
+    assert page.status.text() == ""
+    assert not page.pdf_button.isEnabled() and not page.csv_button.isEnabled()
 
 
 def test_table_model_without_a_window() -> None:

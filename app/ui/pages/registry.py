@@ -13,6 +13,7 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.helpline import HelplinePage
     from app.ui.pages.incidents import IncidentsPage
     from app.ui.pages.letters import LetterTemplatesPage
+    from app.ui.pages.measures import MeasuresPage
     from app.ui.pages.network import NetworkPage
     from app.ui.pages.notifications import NotificationsPage
     from app.ui.pages.overview import OverviewPage
@@ -21,8 +22,8 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.reviews import ReviewsPage
 
     return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage, CallInsPage,
-            NotificationsPage, HelplinePage, LetterTemplatesPage, PartnersPage, ReviewsPage,
-            DisclosuresPage, AuditPage]
+            NotificationsPage, HelplinePage, MeasuresPage, LetterTemplatesPage, PartnersPage,
+            ReviewsPage, DisclosuresPage, AuditPage]
 
 
 # Which page shows records of each kind (for Page.open_record routing).
