@@ -34,6 +34,7 @@ from app.ui.pages.callins import CallInsPage
 from app.ui.pages.notifications import NotificationsPage
 from app.ui.screenshot_bundles import exchange, export_on_profile, import_on_preview
 from app.ui.screenshot_helpline import helpline_screens
+from app.ui.screenshot_support import support_screens
 from app.ui.tasks import InlineRunner
 from app.vault.kdf import KdfParams
 
@@ -246,6 +247,8 @@ def render(outdir: Path) -> list[Path]:
             written.append(_wizard(app, window, services, outdir / "callin-wizard.png"))
             written.append(_notification_wizard(app, window, services,
                                                 outdir / "notification-wizard.png"))
+            written.extend(support_screens(window, services, outdir,
+                                           lambda w, path: _save(app, w, path)))
             written.extend(helpline_screens(window, services, outdir,
                                             lambda w, path: _save(app, w, path)))
             written.extend(_bundles(app, window, services, base, outdir))

@@ -20,14 +20,16 @@ def page_classes() -> list[type[Page]]:
     from app.ui.pages.partners import PartnersPage
     from app.ui.pages.people import PeoplePage
     from app.ui.pages.reviews import ReviewsPage
+    from app.ui.pages.support import SupportPage
 
     return [OverviewPage, PeoplePage, GroupsPage, NetworkPage, IncidentsPage, CallInsPage,
-            NotificationsPage, HelplinePage, MeasuresPage, LetterTemplatesPage, PartnersPage,
-            ReviewsPage, DisclosuresPage, AuditPage]
+            NotificationsPage, SupportPage, HelplinePage, MeasuresPage, LetterTemplatesPage,
+            PartnersPage, ReviewsPage, DisclosuresPage, AuditPage]
 
 
 # Which page shows records of each kind (for Page.open_record routing).
 RECORD_PAGES = {"person": "people", "group": "groups", "incident": "incidents",
                 "audit": "audit", "letter_template": "letters", "callin": "callins",
                 "notification": "notifications", "partner": "partners",
-                "helpline_contact": "helpline"}
+                "helpline_contact": "helpline", "referral": "support",
+                "service_provider": "support"}

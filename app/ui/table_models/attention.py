@@ -41,7 +41,7 @@ class AttentionTableModel(QAbstractTableModel):
     """Rows of one attention list; subclasses name the columns and the record kind."""
 
     RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    kind = ""  # what open_record opens: "group", "person" or "incident"
+    kind = ""  # what open_record opens: "group", "person", "incident" or "referral"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -135,7 +135,7 @@ class UncodedModel(AttentionTableModel):
 
 
 class ReferralsOverdueModel(AttentionTableModel):
-    kind = "person"
+    kind = "referral"  # opens the referral's window, where its next step is taken
 
     def columns(self) -> Sequence[Column]:
         return (Column(self.tr("Person"), lambda r: r.name),
@@ -144,4 +144,4 @@ class ReferralsOverdueModel(AttentionTableModel):
                 Column(self.tr("Dagar sen"), lambda r: _number(r.days_overdue), numeric=True))
 
     def record_id(self, item: ReferralOverdue) -> str:
-        return item.person_id
+        return item.referral_id
