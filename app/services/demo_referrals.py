@@ -18,6 +18,7 @@ from app.services import demo_vocab as V
 from app.services.demo_people import full_name
 from app.services.demo_world import MONTHS_OF_HISTORY, REFERENCE_DAY, World
 from app.services.referral_states import ALLOWED, OPEN, shares_data
+from app.services.timeline_words import service_word
 
 GUARDIAN_SHARE = 0.15  # consents given by a guardian (a person under 18)
 OVERRIDE_SHARE = 0.08  # sending steps that went ahead without a consent
@@ -59,7 +60,7 @@ def _consent(world: World, person_id: str, service: ServiceType, provider: str |
         "id": rng.uid(), "person_id": person_id,
         "given_by": (f"Vårdnadshavare: {full_name(world)}" if rng.chance(GUARDIAN_SHARE)
                      else "Personen själv"),
-        "purpose": f"Remiss: {service.value.replace('_', ' ')}",
+        "purpose": f"Remiss: {service_word(service).lower()}",
         "shared_with": provider, "withheld": withheld,
         "withheld_reason": "Behövs inte för insatsen." if withheld else None,
         "legal_basis": V.CONSENT_BASIS, "given_on": given_on, "withdrawn_on": None,
