@@ -108,3 +108,13 @@ def test_audit_model_shows_words_and_filters(services: Services) -> None:
     model.set_filter(AuditFilter(action=Action.CREATE, entity_id=person.id))
     assert model.total == 1
     assert model.data(model.index(0, model.ACTION)) == "Skapad"
+
+
+def test_audit_entries_of_referrals_open_their_records(
+        services: Services) -> None:
+    person = services.people.create({"first_name": "Åsa", "last_name": "Ek"})
+    referral = services.referrals.create(person.id, "work")
+    model = AuditTableModel(services.db, InlineRunner(), page_size=5)
+    model.reload()
+    assert model.record_at(0) == ("referral", referral.id)
+    assert model.data(model.index(0, model.KIND)) == "Remiss"

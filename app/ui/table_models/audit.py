@@ -19,7 +19,8 @@ from app.ui.tasks import Runner
 translate = QCoreApplication.translate  # the name lupdate looks for
 
 # Record kinds a page can show (Page.open_record kinds).
-OPENABLE = ("person", "group", "incident")
+OPENABLE = ("person", "group", "incident", "callin", "notification", "referral",
+            "helpline_contact")
 
 
 def local_time_text(at: datetime) -> str:
