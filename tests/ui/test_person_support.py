@@ -4,7 +4,7 @@ proposed with the person already chosen."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -139,3 +139,18 @@ def test_a_new_referral_from_the_person_has_the_person_chosen(
     tab.referral_view.selectRow(0)
     tab.open_selected()
     assert opened[-1] == ("referral", referral.id)
+
+
+def test_a_help_line_contact_in_the_timeline_opens_the_contact(
+        qtbot: QtBot, services: Services, runner: InlineRunner, person: str) -> None:
+    contact = services.helpline.create({"contacted_at": datetime.now().replace(microsecond=0)
+                                        - timedelta(hours=1), "channel": "phone",
+                                        "anonymous": False, "person_id": person,
+                                        "asked": "Hjälp att flytta"})
+    window = _window(qtbot, services, runner, person)
+    opened: list[tuple[str, str]] = []
+    window.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
+    row = next(n for n in range(window.timeline_model.rowCount())
+               if window.timeline_model.entry(n).record_kind == "helpline_contact")
+    window._open_entry(window.timeline_model.index(row, 0))
+    assert opened == [("helpline_contact", contact.id)]

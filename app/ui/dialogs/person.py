@@ -430,7 +430,7 @@ class PersonWindow(QWidget):
             self.tabs.setCurrentWidget(self.support)  # consents are kept on that tab
             self.support.select_consent(entry.record_id)
         elif entry.record_kind in ("group", "incident", "person", "callin", "notification",
-                                   "referral") and entry.record_id:
+                                   "referral", "helpline_contact") and entry.record_id:
             self.open_record.emit(entry.record_kind, entry.record_id)
 
 
