@@ -52,6 +52,7 @@ from app.ui.table_models.followthrough import (
     TriggerChoiceModel,
     lever_label,
 )
+from app.ui.widgets.dated_step import build_dated_step
 from app.ui.widgets.field_errors import FieldErrors, error_label
 
 INCIDENTS_MAX = 500  # a group's incidents to choose from; a group has tens, not hundreds
@@ -529,28 +530,13 @@ class EndRoundDialog(QDialog):
         self.errors = FieldErrors(self)
         intro = QLabel(self.tr("Omgången startade %1.").replace(
             "%1", date_text(round_.started_on)))
-        self.ended_on = QLineEdit(date_text(date.today()))
-        self.ended_on.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
-        self.end_reason = QLineEdit()
-        self.end_reason.setPlaceholderText(self.tr("t.ex. våldet upphörde, gruppen upplöst"))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Avslutades"), self.errors.wrap("ended_on", self.ended_on))
-        form.addRow(self.tr("Anledning"), self.errors.wrap("end_reason", self.end_reason))
-        self.message = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Avsluta"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.end_reason.setFocus()
+        step = build_dated_step(
+            self, self.errors, intro=intro, day_label=self.tr("Avslutades"),
+            day_field="ended_on", text_label=self.tr("Anledning"), text_field="end_reason",
+            text_example=self.tr("t.ex. våldet upphörde, gruppen upplöst"),
+            ok_text=self.tr("Avsluta"))
+        self.ended_on, self.end_reason = step.day, step.text
+        self.message, self.ok = step.message, step.ok
 
     def save(self) -> None:
         self.errors.clear()

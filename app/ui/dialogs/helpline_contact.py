@@ -42,6 +42,7 @@ from app.ui.crash import user_message
 from app.ui.labels import date_text
 from app.ui.pages.base import PageContext
 from app.ui.table_models.helpline import channel_label
+from app.ui.widgets.dated_step import build_dated_step
 from app.ui.widgets.field_errors import FieldErrors, error_label
 
 WHEN_FORMAT = "yyyy-MM-dd HH:mm"
@@ -407,28 +408,13 @@ class FollowedUpDialog(QDialog):
                                "om när och av vem läggs till uppföljningen.")
                        .replace("%1", date_text(contact.follow_up_on)))
         intro.setWordWrap(True)
-        self.day = QLineEdit(date_text(date.today()))
-        self.day.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("t.ex. ringde upp, bokade möte"))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Gjord den"), self.errors.wrap("follow_up_on", self.day))
-        form.addRow(self.tr("Anteckning"), self.errors.wrap("follow_up", self.note))
-        self.message = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Markera som gjord"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.note.setFocus()
+        step = build_dated_step(
+            self, self.errors, intro=intro, day_label=self.tr("Gjord den"),
+            day_field="follow_up_on", text_label=self.tr("Anteckning"), text_field="follow_up",
+            text_example=self.tr("t.ex. ringde upp, bokade möte"),
+            ok_text=self.tr("Markera som gjord"))
+        self.day, self.note = step.day, step.text
+        self.message, self.ok = step.message, step.ok
 
     def save(self) -> None:
         self.errors.clear()

@@ -27,10 +27,6 @@
         <translation>The round started on %1.</translation>
     </message>
     <message>
-        <source>ÅÅÅÅ-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
         <source>t.ex. våldet upphörde, gruppen upplöst</source>
         <translation>e.g. the violence stopped, the group dissolved</translation>
     </message>
@@ -45,10 +41,6 @@
     <message>
         <source>Avsluta</source>
         <translation>End</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Ska vara ett datum som ÅÅÅÅ-MM-DD</source>

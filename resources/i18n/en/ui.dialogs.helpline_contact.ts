@@ -12,10 +12,6 @@
         <translation>Planned for %1. The day is removed from the contact and a line saying when and by whom is added to the follow-up.</translation>
     </message>
     <message>
-        <source>ÅÅÅÅ-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
         <source>t.ex. ringde upp, bokade möte</source>
         <translation>e.g. called back, booked a meeting</translation>
     </message>
@@ -30,10 +26,6 @@
     <message>
         <source>Markera som gjord</source>
         <translation>Mark as done</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Ska vara ett datum som ÅÅÅÅ-MM-DD</source>
