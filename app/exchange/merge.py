@@ -87,8 +87,8 @@ class ReviewItem:
     other_unit: str
 
 
-@dataclass(frozen=True)
-class Merged:
+@dataclass(slots=True)
+class Merged:  # not frozen, for speed (see ValidRecord); treated as immutable
     """The row after the merge. ``kind``: ``new`` (we did not hold it), ``changed`` (some
     field or clock moved) or ``same`` (nothing to write). ``changed_fields`` names what moved
     in a held row; a new row lists none (all of it is new)."""

@@ -77,9 +77,13 @@ def required_fields(table: str) -> tuple[str, ...]:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ValidRecord:
-    """An incoming record that passed every check; ``fields`` are in their JSON form."""
+    """An incoming record that passed every check; ``fields`` are in their JSON form.
+
+    Treated as immutable (``dataclasses.replace`` makes a changed copy), but not frozen: a
+    frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, a third of a
+    second per 300,000 records at import."""
 
     table: str
     id: str

@@ -27,18 +27,13 @@ BATCH = 5000
 _MISSING = object()
 
 
-def _derive_person(row: dict[str, Any]) -> None:
-    row["sort_name"] = swedish_sort_key(f"{row['last_name']} {row['first_name']}")
-
-
-def _derive_group(row: dict[str, Any]) -> None:
-    row["sort_name"] = swedish_sort_key(row["name"])
-
-
-# Columns the ORM models compute themselves (see their ``refresh_derived``).
-_DERIVED: dict[str, Callable[[dict[str, Any]], None]] = {
-    Person.__tablename__: _derive_person,
-    Group.__tablename__: _derive_group,
+# Columns the ORM models compute themselves (see their ``refresh_derived``): per table, per
+# column, the stored value from the row's other values. Rows written past the ORM (demo data,
+# bundles) use this one definition.
+DERIVED: dict[str, dict[str, Callable[[Mapping[str, Any]], Any]]] = {
+    Person.__tablename__: {
+        "sort_name": lambda row: swedish_sort_key(f"{row['last_name']} {row['first_name']}")},
+    Group.__tablename__: {"sort_name": lambda row: swedish_sort_key(row["name"])},
 }
 
 
@@ -62,7 +57,7 @@ class _Plan:
                 self.defaults.append((default.arg, None))  # type: ignore[attr-defined]
             else:
                 self.defaults.append((None, getattr(default, "arg", None)))
-        self.derive = _DERIVED.get(table.name)
+        self.derived = DERIVED.get(table.name, {})
 
     def row_tuple(self, row: dict[str, Any]) -> tuple[Any, ...]:
         values = []
@@ -100,8 +95,8 @@ def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]
     try:
         for source in rows:
             row = stamp(db, dict(source), now)
-            if plan.derive is not None:
-                plan.derive(row)
+            for name, derive in plan.derived.items():
+                row[name] = derive(row)
             batch.append(plan.row_tuple(row))
             if len(batch) >= BATCH:
                 cursor.executemany(plan.sql, batch)

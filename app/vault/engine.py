@@ -64,7 +64,9 @@ def open_keyed_connection(path: Path, key: bytes | bytearray, *, create: bool = 
 
 
 def _json_text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    # Compact, as SQLite itself writes a list or map it read from JSON (bundle imports), so a
+    # value has one stored text whichever way it came in.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def make_engine(path: Path, key_source: Callable[[], bytes | bytearray]) -> Engine:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from app.exchange.records import TABLES
-from app.services import bundle_apply
+from app.services import bundle_apply, bundle_rows
 from app.services.demo import fill_demo
 from app.services.session import Services
 from tests.security.bundle_vaults import pair, second_vault
@@ -113,16 +113,16 @@ def test_an_import_failing_mid_table_leaves_the_triggers_and_the_index(
     to_b, _to_a = pair(services, other)
     before = _search_rows(other)
     result = services.bundles.export(to_b.id, tmp_path / "b.age", legal_basis="Samma grupp")
-    monkeypatch.setattr(bundle_apply, "BATCH", 10)
+    monkeypatch.setattr(bundle_rows, "BATCH", 10)
     monkeypatch.setattr(bundle_apply, "BULK_INDEXES_FROM", 5)  # indexes set aside too
-    real = bundle_apply._Rows.insert
+    real = bundle_rows.Rows.insert
 
     def failing(self: Any, table: Any, records: Any) -> Any:
         for n, batch in enumerate(real(self, table, records)):
             if table.name == "person" and n == 2:
                 raise RuntimeError("the stick was pulled out")
             yield batch
-    monkeypatch.setattr(bundle_apply._Rows, "insert", failing)
+    monkeypatch.setattr(bundle_rows.Rows, "insert", failing)
     with pytest.raises(RuntimeError):
         other.bundles.import_bundle(result.path)
     assert _search_rows(other) == before
