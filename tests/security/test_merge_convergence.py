@@ -60,6 +60,7 @@ class Laptop:
         for key, merged in merge_all(self.rows, records).items():
             self.rows[key] = merged.record
         for record in records:  # move past every stamp seen, as the importer does
+            self.clock.observe(Stamp.parse(record.hlc))  # a row's clock may be the newest
             for name in [*record.fields, "deleted"]:
                 self.clock.observe(Stamp.parse(field_clock(record, name)[0]))
 
