@@ -147,33 +147,64 @@ def merge(local: ValidRecord | None, incoming: ValidRecord) -> Merged:
                   reviews=tuple(reviews))
 
 
-def merge_all(local: Mapping[tuple[str, str], ValidRecord],
-              incoming: list[ValidRecord]) -> dict[tuple[str, str], Merged]:
+Key = tuple[str, str]  # (table, id)
+
+
+def _combine(earlier: Merged, later: Merged) -> Merged:
+    """Two merges of one row in a bundle, one after the other, as one: ``new`` if the row
+    was new before the first (a new row stays new however often it comes)."""
+    kind = "new" if earlier.kind == "new" else (
+        "changed" if "changed" in (earlier.kind, later.kind) else "same")
+    return Merged(record=later.record, kind=kind,  # type: ignore[arg-type]
+                  changed_fields=tuple(dict.fromkeys([*earlier.changed_fields,
+                                                      *later.changed_fields])),
+                  reviews=earlier.reviews + later.reviews)
+
+
+def merge_all(local: Mapping[Key, ValidRecord],
+              incoming: list[ValidRecord]) -> dict[Key, Merged]:
     """Merge a bundle's records (duplicates allowed) into rows keyed by (table, id)."""
-    current: dict[tuple[str, str], ValidRecord] = {}
-    first_kind: dict[tuple[str, str], str] = {}
-    results: dict[tuple[str, str], Merged] = {}
+    current: dict[Key, ValidRecord] = {}
+    results: dict[Key, Merged] = {}
     for record in incoming:
         key = (record.table, record.id)
         if key not in results and key not in local:
             # The common case of a first import: a row we do not hold, seen once so far.
             current[key] = record
-            first_kind[key] = "new"
             results[key] = Merged(record=record, kind="new", changed_fields=(), reviews=())
             continue
-        base = current.get(key, local.get(key))
-        merged = merge(base, record)
+        merged = merge(current.get(key, local.get(key)), record)
         current[key] = merged.record
         earlier = results.get(key)
-        if earlier is None:
-            first_kind[key] = merged.kind
-            results[key] = merged
-        else:
-            kind = "new" if first_kind[key] == "new" else (
-                "changed" if "changed" in (earlier.kind, merged.kind) else "same")
-            results[key] = Merged(
-                record=merged.record, kind=kind,  # type: ignore[arg-type]
-                changed_fields=tuple(dict.fromkeys([*earlier.changed_fields,
-                                                    *merged.changed_fields])),
-                reviews=earlier.reviews + merged.reviews)
+        results[key] = merged if earlier is None else _combine(earlier, merged)
     return results
+
+
+class RunMerger:
+    """``merge_all`` over a bundle taken a run at a time (one table's records, written
+    before the next run is merged).
+
+    A run is merged against the rows as they stand after the runs before it — what the
+    database then holds — so its results say what to write; ``results`` adds the runs up to
+    what ``merge_all`` says of the whole bundle (a property test holds the two equal)."""
+
+    def __init__(self) -> None:
+        self.results: dict[Key, Merged] = {}
+
+    def merge(self, local: Mapping[Key, ValidRecord],
+              run: list[ValidRecord]) -> dict[Key, Merged]:
+        """The run merged into ``local`` (rows held here) and the earlier runs; changes
+        nothing until ``keep``."""
+        held = dict(local)
+        if self.results:
+            for record in run:
+                key = (record.table, record.id)
+                earlier = self.results.get(key)
+                if earlier is not None:
+                    held[key] = earlier.record
+        return merge_all(held, run)
+
+    def keep(self, merged: Mapping[Key, Merged]) -> None:
+        for key, result in merged.items():
+            earlier = self.results.get(key)
+            self.results[key] = result if earlier is None else _combine(earlier, result)
