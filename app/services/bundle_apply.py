@@ -60,21 +60,29 @@ Tick = Callable[[int], None]  # records handled so far in this phase; may raise 
 TICK_EVERY = 5000
 
 
-def read_records(opened: OpenedBundle, *, supported_schemas: set[str],
-                 now: datetime, tick: Tick | None = None) -> list[ValidRecord]:
-    """Schema → expiry → every record read and validated as it is decoded, so the payload is
-    never held a second time as plain dicts. Raises before anything is written."""
+def read_runs(opened: OpenedBundle, *, supported_schemas: set[str],
+              now: datetime, tick: Tick | None = None) -> Iterator[list[ValidRecord]]:
+    """Schema → expiry → every record read and checked as it is decoded (the payload is
+    never held a second time as plain dicts), in runs of one table's consecutive records.
+    Raises at the first record that fails."""
     check_schema(opened.manifest, supported_schemas)
     check_expiry(opened.manifest, now)
-    if tick is None:
-        return [validate_record(r, n) for n, r in enumerate(opened.records(), start=1)]
-    out = []
+    run: list[ValidRecord] = []
+    table = None
+    n = 0
     for n, record in enumerate(opened.records(), start=1):
-        out.append(validate_record(record, n))
-        if n % TICK_EVERY == 0:
+        valid = validate_record(record, n)
+        if valid.table != table:
+            if run:
+                yield run
+            run, table = [], valid.table
+        run.append(valid)
+        if tick is not None and n % TICK_EVERY == 0:
             tick(n)
-    tick(len(out))
-    return out
+    if run:
+        yield run
+    if tick is not None:
+        tick(n)
 
 
 def top_stamp(records: Iterable[ValidRecord]) -> str | None:
@@ -157,7 +165,7 @@ class _Lane:
     skipped; the first error is kept for ``close``."""
 
     def __init__(self) -> None:
-        self._ops: queue.Queue[Callable[[], object] | None] = queue.Queue(maxsize=2)
+        self._ops: queue.Queue[Callable[[], object] | None] = queue.Queue()
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="bundle-writer", daemon=True)
         self._thread.start()

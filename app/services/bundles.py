@@ -19,43 +19,36 @@ from __future__ import annotations
 import contextlib
 import re
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Enum, Select, String, select, type_coerce
+from sqlalchemy import Date, DateTime, Enum, Select, String, type_coerce
 from sqlalchemy.orm import Session
 
 from app import __version__
-from app.errors import BundleRejected, Cancelled, MottryckError
-from app.exchange.bundle import CancelRequested, Progress, open_bundle, write_bundle
-from app.exchange.hlc import Stamp
+from app.errors import MottryckError
+from app.exchange.bundle import CancelRequested, Progress, write_bundle
 from app.exchange.manifest import BundleHeader, Recipient
-from app.exchange.merge import Merged, ReviewItem, merge_all
-from app.exchange.profile_words import RECORD_LABELS, field_label
 from app.exchange.records import (
     TABLES,
-    ValidRecord,
     field_names,
-    require_complete,
-    required_fields,
-    to_record,
 )
 from app.i18n import _
-from app.models import Disclosure, ImportedBundle, MergeReview, VaultMeta
+from app.models import Disclosure, VaultMeta
 from app.services import audit
 from app.services.audit import Action
-from app.services.bundle_apply import paused_gc, read_records, top_stamp, write_merged
-from app.services.bundle_clash import set_aside_pnr_clashes
+from app.services.bundle_apply import paused_gc
+from app.services.bundle_import import (
+    ImportPreview,
+    run_import,
+)
 from app.services.bundle_scope import count_rows, group_scope, scoped_select, since_stamp
 from app.services.db import Db, utcnow
-from app.services.identity import mask
-from app.services.merge_review import MASKED_FIELDS
 from app.services.partners import PartnerDTO, PartnerService
-from app.services.unit_keys import parse_signing_public_key, unit_secrets
+from app.services.unit_keys import unit_secrets
 from app.services.validate import Checker
 from app.vault.migrate import head_revision
 
@@ -69,48 +62,6 @@ class ExportResult:
     sequence: int
     path: str
     counts: dict[str, int]  # records per table
-
-
-@dataclass(frozen=True)
-class TableChanges:
-    table: str
-    new: int
-    changed: int
-    unchanged: int
-    conflicts: int  # fields set aside for a person to review
-
-
-@dataclass(frozen=True)
-class ReviewPreview:
-    """A field an import would set aside for review: which kind of record, which field, the
-    value that is kept and the one that lost (JSON form; a personnummer masked). No names:
-    a dry run is not a read of the people concerned."""
-
-    table: str
-    entity_label: str
-    field: str
-    field_label: str
-    kept_value: Any
-    other_value: Any
-
-
-@dataclass(frozen=True)
-class ImportPreview:
-    """What an import does (or did). ``applied`` is False for a dry run."""
-
-    bundle_id: str
-    sender_unit: str
-    partner_name: str
-    sequence: int
-    legal_basis: str
-    purpose: str | None
-    tables: tuple[TableChanges, ...]
-    applied: bool
-    reviews: tuple[ReviewPreview, ...] = ()
-
-    @property
-    def total_changes(self) -> int:
-        return sum(t.new + t.changed for t in self.tables)
 
 
 class BundleService:
@@ -202,82 +153,8 @@ class BundleService:
         are checked and then written; ``cancelled`` returning true stops it with
         ``Cancelled`` and nothing written, up to the commit."""
         with paused_gc():
-            return self._import(path, dry_run=dry_run, progress=progress, cancelled=cancelled)
-
-    def _import(self, path: str | Path, *, dry_run: bool, progress: Progress | None,
-                cancelled: CancelRequested | None) -> ImportPreview:
-        secrets = unit_secrets(self.db)
-
-        def signer_key(unit_id: str) -> bytes | None:
-            partner = self.partners.by_unit(unit_id)
-            if partner is None or not partner.can_send_to_us or not partner.signing_public_key:
-                return None
-            return parse_signing_public_key(partner.signing_public_key)
-
-        opened = open_bundle(Path(path), identity=secrets.age_identity,
-                             our_unit_id=secrets.unit_id, signer_key_for=signer_key)
-        manifest = opened.manifest
-        partner = self.partners.by_unit(manifest.sender_unit)
-        assert partner is not None  # the signature was checked against its key
-        with self.db.read() as s:
-            _check_not_seen(s, manifest.bundle_id, manifest.sender_unit, manifest.sequence)
-        lines = manifest.record_count  # checked against the payload's lines
-        total = lines if dry_run else 2 * lines  # checking, then writing
-
-        def tick(done: int) -> None:
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            if progress is not None:
-                progress(min(done, total), total)
-
-        incoming = read_records(opened, supported_schemas={head_revision()},
-                                now=datetime.now(UTC), tick=tick)
-        with self.db.write() as s:
-            # Checked again inside the write lock: two imports of one file cannot both pass.
-            _check_not_seen(s, manifest.bundle_id, manifest.sender_unit, manifest.sequence)
-            merged = merge_all(_local_rows(s, incoming), incoming)
-            set_aside_pnr_clashes(s, merged)  # to the review list, not a refused bundle
-            for key, result in merged.items():
-                if result.kind == "new" and not _required(key[0]) <= result.record.fields.keys():
-                    require_complete(result.record, _first_position(incoming, key))
-            preview = _preview(manifest, partner, merged, applied=not dry_run)
-            if dry_run:
-                s.rollback()
-                return preview
-            _apply(s, self.db, merged, incoming, manifest.bundle_id,
-                   lambda written: tick(lines + written))
-            now = utcnow()
-            s.add(ImportedBundle(bundle_id=manifest.bundle_id, sender_unit=manifest.sender_unit,
-                                 sequence=manifest.sequence,
-                                 created_at=manifest.created_at.replace(tzinfo=None),
-                                 imported_at=now, imported_by=self.db.user,
-                                 record_count=len(incoming)))
-            counts = {t.table: t.new + t.changed for t in preview.tables}
-            s.add(Disclosure(at=now, user=self.db.user, direction="import",
-                             partner_id=partner.id, partner_name=partner.name,
-                             bundle_id=manifest.bundle_id, sequence=manifest.sequence,
-                             legal_basis=manifest.legal_basis, purpose=manifest.purpose,
-                             basis_note=manifest.basis_note, scope={}, counts=counts))
-            audit.record(s, Action.IMPORT, "partner", partner.id, purpose=manifest.purpose,
-                         detail={"bundle_id": manifest.bundle_id,
-                                 "records": len(incoming), "changes": preview.total_changes})
-            s.flush()
-        return preview
-
-
-@cache
-def _required(table: str) -> frozenset[str]:
-    return frozenset(required_fields(table))
-
-
-def _check_not_seen(s: Session, bundle_id: str, sender: str, sequence: int) -> None:
-    if s.get(ImportedBundle, bundle_id) is not None:
-        raise BundleRejected("replayed")
-    last = s.execute(select(ImportedBundle.sequence).where(
-        ImportedBundle.sender_unit == sender).order_by(
-        ImportedBundle.sequence.desc()).limit(1)).scalar()
-    if last is not None and sequence <= last:
-        raise BundleRejected("older_sequence")
+            return run_import(self.db, path, dry_run=dry_run, progress=progress,
+                              cancelled=cancelled)
 
 
 # How the engine stores a time (SQLAlchemy's SQLite format; the server default has no
@@ -346,80 +223,3 @@ def _stream(s: Session, plan: list[tuple[Select[Any], frozenset[str], int]],
             counts[table] = counts.get(table, 0) + done
 
 
-def _first_position(incoming: list[ValidRecord], key: tuple[str, str]) -> int:
-    """Where a record first appears in the payload (from 1), to name it in a refusal."""
-    return next(n for n, r in enumerate(incoming, 1) if (r.table, r.id) == key)
-
-
-def _local_rows(s: Session, incoming: list[ValidRecord]) -> dict[tuple[str, str], ValidRecord]:
-    wanted: dict[str, set[str]] = {}
-    for record in incoming:
-        wanted.setdefault(record.table, set()).add(record.id)
-    local: dict[tuple[str, str], ValidRecord] = {}
-    for table, ids in wanted.items():
-        t = TABLES[table]
-        # An empty table (the first import into a new vault) holds none of them: no lookups.
-        if s.execute(select(t.c.id).limit(1)).first() is None:
-            continue
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), 500):
-            chunk = id_list[start:start + 500]
-            for row in s.execute(select(t).where(t.c.id.in_(chunk))).mappings():
-                values = to_record(table, dict(row))
-                local[(table, values["id"])] = ValidRecord(**values)
-    return local
-
-
-def _preview(manifest: Any, partner: PartnerDTO, merged: dict[tuple[str, str], Merged],
-             *, applied: bool) -> ImportPreview:
-    tally: dict[str, list[int]] = {}
-    for (table, _id), result in merged.items():
-        counts = tally.setdefault(table, [0, 0, 0, 0])
-        counts[{"new": 0, "changed": 1, "same": 2}[result.kind]] += 1
-        counts[3] += len(result.reviews)
-    tables = tuple(TableChanges(t, *c) for t, c in sorted(tally.items()))
-    reviews = tuple(_review_preview(item) for result in merged.values()
-                    for item in result.reviews)
-    return ImportPreview(bundle_id=manifest.bundle_id, sender_unit=manifest.sender_unit,
-                         partner_name=partner.name, sequence=manifest.sequence,
-                         legal_basis=manifest.legal_basis, purpose=manifest.purpose,
-                         tables=tables, applied=applied, reviews=reviews)
-
-
-def _review_preview(item: ReviewItem) -> ReviewPreview:
-    masked = (item.table, item.field) in MASKED_FIELDS
-    return ReviewPreview(
-        table=item.table, entity_label=RECORD_LABELS.get(item.table, item.table),
-        field=item.field,
-        field_label=_("borttagen") if item.field == "deleted"
-        else field_label(item.table, item.field),
-        kept_value=mask(item.kept_value) or None if masked else item.kept_value,
-        other_value=mask(item.other_value) or None if masked else item.other_value)
-
-
-def _apply(s: Session, db: Db, merged: dict[tuple[str, str], Merged],
-           incoming: list[ValidRecord], bundle_id: str, tick: Callable[[int], None]) -> None:
-    s.info["keep_stamps"] = True
-    tick(0)
-    write_merged(s, merged, tick)
-    now = utcnow()
-    for result in merged.values():
-        for item in result.reviews:
-            seen = s.execute(select(MergeReview.id).where(
-                MergeReview.record_id == item.record_id, MergeReview.field == item.field,
-                MergeReview.other_clock == item.other_clock)).first()
-            if seen is None:
-                s.add(MergeReview(entity_type=item.table, record_id=item.record_id,
-                                  field=item.field, kept_value=item.kept_value,
-                                  other_value=item.other_value, other_unit=item.other_unit,
-                                  other_clock=item.other_clock, bundle_id=bundle_id,
-                                  created_at=now))
-    top = top_stamp(incoming)
-    if top is not None:
-        db.clock.observe(Stamp.parse(top))
-    s.flush()
-    meta = s.get(VaultMeta, "hlc_last")
-    if meta is None:
-        s.add(VaultMeta(key="hlc_last", value=str(db.clock.last)))
-    else:
-        meta.value = str(db.clock.last)

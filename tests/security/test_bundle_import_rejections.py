@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.errors import BundleRejected
 from app.exchange.bundle import open_bundle, write_bundle
 from app.exchange.manifest import BundleHeader, Recipient
-from app.services import bundles as bundles_module
+from app.services import bundle_import as bundles_module
 from app.services.session import Services
 from app.services.unit_keys import unit_keys, unit_secrets
 from app.vault.migrate import head_revision

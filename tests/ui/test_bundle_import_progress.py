@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from app.errors import Cancelled
-from app.services.bundles import ReviewPreview
+from app.services.bundle_import import ReviewPreview
 from app.services.session import Services
 from app.ui.dialogs import bundle_import
 from app.ui.dialogs.bundle_import import BundleImportWizard

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from app.services.bundles import ImportPreview, TableChanges
+from app.services.bundle_import import ImportPreview, TableChanges
 from app.services.session import Services
 from app.ui.dialogs.bundle_export import BundleExportWizard
 from app.ui.dialogs.bundle_import import BundleImportWizard, touched

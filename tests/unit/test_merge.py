@@ -4,13 +4,15 @@ order of merging never matters and merging twice changes nothing."""
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import replace
 from functools import reduce
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.exchange.merge import REVIEW_FIELDS, merge, merge_all, normal
+from app.exchange.merge import REVIEW_FIELDS, RunMerger, merge, merge_all, normal
 from app.exchange.records import ValidRecord
 
 A = "aaaaaaaa-0000-4000-8000-000000000000"
@@ -171,3 +173,38 @@ def test_any_order_any_duplicates_same_row(records: list[ValidRecord], rnd: Any)
     shuffled = records + records[: rnd.randint(0, len(records))]
     rnd.shuffle(shuffled)
     assert _fold(shuffled) == _fold(records)
+
+
+ROW2 = "1e1e1e1e-0000-4000-8000-000000000000"
+keyed = st.builds(lambda r, second: replace(r, id=ROW2) if second else r, writes, st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(keyed, min_size=1, max_size=8), st.lists(keyed, max_size=2),
+       st.lists(st.integers(1, 7), max_size=3))
+def test_a_bundle_taken_in_runs_merges_as_the_whole(records: list[ValidRecord],
+                                                    held: list[ValidRecord],
+                                                    cuts: list[int]) -> None:
+    # The importer merges a bundle a run at a time and writes each run's new and changed rows
+    # before the next: what it reports and what ends up stored must be what one merge of the
+    # whole bundle says.
+    local = {(r.table, r.id): r for r in held}
+    whole = merge_all(local, records)
+    merger = RunMerger()
+    stored = dict(local)
+    bounds = sorted({0, len(records), *(c for c in cuts if c < len(records))})
+    for start, end in itertools.pairwise(bounds):
+        now = merger.merge(local, records[start:end])
+        for key, result in now.items():
+            assert (result.kind == "new") == (key not in stored)
+            if result.kind != "same":
+                stored[key] = result.record
+            else:
+                assert normal(result.record) == normal(stored[key])
+        merger.keep(now)
+    assert merger.results.keys() == whole.keys()
+    for key, result in whole.items():
+        got = merger.results[key]
+        assert (got.kind, set(got.changed_fields)) == (result.kind, set(result.changed_fields))
+        assert normal(got.record) == normal(result.record) == normal(stored[key])
+        assert sorted(map(repr, got.reviews)) == sorted(map(repr, result.reviews))

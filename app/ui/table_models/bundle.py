@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from app.exchange.profile_words import RECORD_LABELS
-from app.services.bundles import ReviewPreview, TableChanges
+from app.services.bundle_import import ReviewPreview, TableChanges
 from app.ui.table_models.reviews import review_value
 
 AnyIndex = QModelIndex | QPersistentModelIndex
