@@ -1,4 +1,4 @@
-"""Exporting a bundle to a partner and importing one from a partner.
+"""Exporting a bundle to a partner, and the service that also imports one.
 
 Export order: rows in scope → the partner's profile (record types and fields) → the file is
 written atomically (``write_bundle``) → then, in one transaction, the next sequence number, the
@@ -7,11 +7,7 @@ means a file exists; if the transaction then fails the file is removed, so a fil
 entry never stays behind either. The sequence is reserved by reading it before the file is
 written and committed after; two exports at once on one laptop are not possible (one writer).
 
-Import order (SECURITY.md): the file checks of ``open_bundle`` → not replayed, sequence newer →
-schema → expiry → every record validated → preview → apply everything in ONE transaction with
-the remote stamps kept, the clock moved past them, the ``ImportedBundle`` row, the
-``Disclosure`` (direction ``import``), the merge review items and the audit event. Any refusal
-raises ``BundleRejected`` and writes nothing.
+Importing is ``bundle_import.run_import`` (SECURITY.md's order of checks, one transaction).
 """
 
 from __future__ import annotations
