@@ -218,8 +218,9 @@ def _take(s: Session, writer: RowWriter | None, merger: RunMerger, run: list[Val
         writer.drain()  # the session reads the rows held here (and personnummer holders)
     merged = merger.merge(_local_rows(s, run, skip=empty), run)
     set_aside_pnr_clashes(s, merged)  # to the review list, not a refused bundle
+    required = {table: _required(table) for table in tables}
     for key, result in merged.items():
-        if result.kind == "new" and not _required(key[0]) <= result.record.fields.keys():
+        if result.kind == "new" and not required[key[0]] <= result.record.fields.keys():
             require_complete(result.record, _first_position(incoming, key))
     merger.keep(merged)
     if writer is not None:
@@ -247,14 +248,15 @@ def _first_position(incoming: list[ValidRecord], key: tuple[str, str]) -> int:
 
 def _local_rows(s: Session, incoming: list[ValidRecord],
                 skip: set[str]) -> dict[tuple[str, str], ValidRecord]:
+    """The rows held here under the records' ids; tables in ``skip`` (empty when the import
+    began) are not looked up."""
     wanted: dict[str, set[str]] = {}
     for record in incoming:
-        wanted.setdefault(record.table, set()).add(record.id)
+        if record.table not in skip:
+            wanted.setdefault(record.table, set()).add(record.id)
     local: dict[tuple[str, str], ValidRecord] = {}
     for table, ids in wanted.items():
         t = TABLES[table]
-        if table in skip:  # empty when the import began (the first into a new vault)
-            continue
         id_list = sorted(ids)
         for start in range(0, len(id_list), 500):
             chunk = id_list[start:start + 500]
@@ -267,10 +269,14 @@ def _local_rows(s: Session, incoming: list[ValidRecord],
 def _preview(manifest: Any, partner_name: str, merged: dict[tuple[str, str], Merged],
              *, applied: bool) -> ImportPreview:
     tally: dict[str, list[int]] = {}
+    at = {"new": 0, "changed": 1, "same": 2}
     for (table, _id), result in merged.items():
-        counts = tally.setdefault(table, [0, 0, 0, 0])
-        counts[{"new": 0, "changed": 1, "same": 2}[result.kind]] += 1
-        counts[3] += len(result.reviews)
+        counts = tally.get(table)
+        if counts is None:
+            counts = tally[table] = [0, 0, 0, 0]
+        counts[at[result.kind]] += 1
+        if result.reviews:
+            counts[3] += len(result.reviews)
     tables = tuple(TableChanges(t, *c) for t, c in sorted(tally.items()))
     reviews = tuple(_review_preview(item) for result in merged.values()
                     for item in result.reviews)
