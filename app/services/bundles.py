@@ -145,8 +145,9 @@ class BundleService:
                       progress: Progress | None = None,
                       cancelled: CancelRequested | None = None) -> ImportPreview:
         """Check and (unless ``dry_run``) apply a bundle; a bundle already imported is refused
-        with ``replayed`` and changes nothing. ``progress`` hears (done, total) as records
-        are checked and then written; ``cancelled`` returning true stops it with
+        with ``replayed`` and changes nothing. ``progress`` hears (done, total): records
+        checked plus rows written, of twice the records (a dry run: of the records, checked);
+        ``cancelled`` returning true stops it with
         ``Cancelled`` and nothing written, up to the commit."""
         with paused_gc():
             return run_import(self.db, path, dry_run=dry_run, progress=progress,

@@ -323,7 +323,8 @@ class DoneStep(QWizardPage):
         self._wizard.run_import()
 
     def show_progress(self, done: int, total: int | None) -> None:
-        # The first half of the total is the check, the second the writing.
+        # The total counts each record twice, checked and written; past half of it rows are
+        # being written (the next tables may still be checked alongside).
         if total and done > total // 2:
             self.phase.setText(self.tr("Skriver…"))
         _show_progress(self.progress, done, total)
