@@ -167,6 +167,7 @@ class _Lane:
     def __init__(self) -> None:
         self._ops: queue.Queue[Callable[[], object] | None] = queue.Queue()
         self.error: BaseException | None = None
+        self._dropped = False
         self._thread = threading.Thread(target=self._run, name="bundle-writer", daemon=True)
         self._thread.start()
 
@@ -176,7 +177,7 @@ class _Lane:
             try:
                 if op is None:
                     return
-                if self.error is None:
+                if self.error is None and not self._dropped:
                     try:
                         op()
                     except BaseException as exc:  # raised again on the caller's thread
@@ -191,7 +192,10 @@ class _Lane:
         """Wait until every call submitted so far has run."""
         self._ops.join()
 
-    def stop(self) -> None:
+    def stop(self, *, drop: bool = False) -> None:
+        """End the worker after the calls submitted so far, or (``drop``) after the one
+        running now: the rest is skipped (a cancelled import answers at once)."""
+        self._dropped = self._dropped or drop
         if self._thread.is_alive():
             self._ops.put(None)
             self._thread.join()
@@ -260,7 +264,7 @@ class RowWriter:
     def close(self, *, check: bool = True) -> None:
         """Wait for every row, end the worker, and (``check``) raise the first failure as
         the import's error. Without ``check`` (another error is on its way) just end."""
-        self._lane.stop()
+        self._lane.stop(drop=not check)
         self._cursor.close()
         error = self._lane.error
         if check and error is not None:
