@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from functools import partial
 
 from app.services.bundle_apply import _Lane
 
@@ -31,7 +32,7 @@ def test_a_dropped_lane_skips_what_is_still_queued() -> None:
         ran.append(1)
     lane.submit(slow)
     for n in range(2, 6):
-        lane.submit(lambda n=n: ran.append(n))
+        lane.submit(partial(ran.append, n))
     assert started.wait(10)
     stopping = threading.Thread(target=lambda: lane.stop(drop=True))
     stopping.start()
@@ -47,6 +48,6 @@ def test_stopping_without_drop_runs_everything_submitted() -> None:
     ran: list[int] = []
     lane = _Lane()
     for n in range(5):
-        lane.submit(lambda n=n: ran.append(n))
+        lane.submit(partial(ran.append, n))
     lane.stop()
     assert ran == [0, 1, 2, 3, 4]
