@@ -150,15 +150,16 @@ def run_import(db: Db, path: str | Path, *, dry_run: bool, progress: Progress | 
                     _take(s, writer, merger, run, incoming, empty)
             if not by_run:
                 _take(s, writer, merger, incoming, incoming, empty)
+            preview = _preview(manifest, partner.name, merger.results, applied=not dry_run)
+            if writer is None:
+                s.rollback()
+                return preview
+            writer.close()  # every row in, or the failure that stopped them
         except BaseException:
+            # Nothing may touch the connection while the session rolls back.
             if writer is not None:
                 writer.close(check=False)
             raise
-        preview = _preview(manifest, partner.name, merger.results, applied=not dry_run)
-        if writer is None:
-            s.rollback()
-            return preview
-        writer.close()  # every row in, or the failure that stopped them
         _finish(s, db, merger.results, incoming, manifest.bundle_id)
         now = utcnow()
         s.add(ImportedBundle(bundle_id=manifest.bundle_id, sender_unit=manifest.sender_unit,
