@@ -154,7 +154,7 @@ def test_a_row_the_database_refuses_is_refused_after_every_record_is_checked(
     orphan = _membership_of_nobody(records)
     refusal = _refused_leaving_nothing(
         other, _reissued(services, other, path, orphan, tmp_path / "x.age"))
-    assert "krockar" in str(refusal)
+    assert "varken finns här eller i bunten" in str(refusal)
     # The same write failure with a malformed record after it: the record is what is named.
     also_broken = [*orphan[:-1], {**orphan[-1], "deleted": "kanske"}]
     refusal = _refused_leaving_nothing(
