@@ -246,7 +246,7 @@ class RowWriter:
                 lane.submit(partial(_begin_load, self._loads, cursor, batch.table, batch.total))
             if not batch.insert:
                 lane.submit(partial(cursor.executemany, batch.sql, batch.rows))
-            elif (as_json := batch.json_text()) is not None:  # built here, meanwhile
+            elif (as_json := batch.as_json()) is not None:  # built here, meanwhile
                 lane.submit(partial(cursor.execute, batch.sql, (as_json, batch.written)))
             else:
                 lane.submit(partial(cursor.executemany, batch.plain_sql, batch.as_tuples()))

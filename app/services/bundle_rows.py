@@ -13,7 +13,6 @@ Changed rows are updates of the fields that moved, one statement per shape, boun
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,13 +26,11 @@ from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Table
 from app.exchange.records import BOOKKEEPING, TABLES, ValidRecord
 from app.models import Base
 from app.services.bulk import DERIVED
+from app.vault.engine import json_text
 
 BATCH = 5000
 _MISSING = object()
 
-# The stored text of a JSON column: the engine's serializer (compact, UTF-8 kept), which is
-# also how SQLite writes out a list or map it took from JSON.
-_JSON_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _ISO_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?")
 _ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TOP = ("id", "hlc", "origin_unit", "deleted", "field_clocks")  # a row array's first items
@@ -101,11 +98,11 @@ class Batch:
             for i in self.json_at:
                 value = values[i]
                 if value is not None and value.__class__ is not str:  # a default is text
-                    values[i] = _JSON_ENCODE(value)
+                    values[i] = json_text(value)  # the engine's own serializer
             out.append((values[0], self.written, self.written, *values[1:]))
         return out
 
-    def json_text(self) -> str | None:
+    def as_json(self) -> str | None:
         """The rows as one JSON text, or None when SQLite would not read them back exactly
         (a NUL inside a text, nesting deeper than the encoder goes)."""
         try:

@@ -63,10 +63,9 @@ def open_keyed_connection(path: Path, key: bytes | bytearray, *, create: bool = 
     return conn
 
 
-def _json_text(value: Any) -> str:
-    # Compact, as SQLite itself writes a list or map it read from JSON (bundle imports), so a
-    # value has one stored text whichever way it came in.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+# Compact, as SQLite itself writes a list or map it read from JSON (bundle imports), so a value
+# has one stored text whichever way it came in; one encoder, made once.
+json_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def make_engine(path: Path, key_source: Callable[[], bytes | bytearray]) -> Engine:
@@ -83,7 +82,7 @@ def make_engine(path: Path, key_source: Callable[[], bytes | bytearray]) -> Engi
     # JSON columns (aliases) are indexed by the FTS5 triggers as stored text: "Ö" must be
     # stored as "Ö", not as the escape "\u00d6", or it can never be found.
     engine = create_engine(url, module=sqlcipher3, creator=creator, pool_size=2, max_overflow=2,
-                           json_serializer=_json_text)
+                           json_serializer=json_text)
 
     # pysqlite's implicit transactions break SAVEPOINT and transactional DDL: the DBAPI
     # connection runs in autocommit (isolation_level=None) and we emit BEGIN ourselves.

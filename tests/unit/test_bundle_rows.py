@@ -17,7 +17,7 @@ from app.exchange.records import TABLES, ValidRecord, to_record, validate_record
 from app.services import bundle_rows
 from app.services.bundle_apply import write_merged
 from app.services.session import Services
-from app.vault.engine import _json_text
+from app.vault.engine import json_text
 
 PARTNER = "7a7a7a7a-0000-4000-8000-000000000000"
 STAMP = "1795684493970-000004"
@@ -50,7 +50,7 @@ def _stored(services: Services, records: list[ValidRecord], *,
               for r in records}
     with pytest.MonkeyPatch.context() as patch:
         if plain:
-            patch.setattr(bundle_rows.Batch, "json_text", lambda self: None)
+            patch.setattr(bundle_rows.Batch, "as_json", lambda self: None)
         with services.db.write() as s:
             s.info["keep_stamps"] = True
             write_merged(s, merged)
@@ -83,7 +83,7 @@ def test_json_batches_store_what_bound_values_store(
     at = [c.name for c in TABLES["person"].columns
           if c.name not in ("created_at", "updated_at")].index("aliases")
     # The JSON column's text is the engine's own serializer's, as if the ORM had written it.
-    assert as_json[records[0].id][at] == _json_text(aliases)
+    assert as_json[records[0].id][at] == json_text(aliases)
 
 
 def test_a_record_without_every_field_gets_the_defaults_either_way(
