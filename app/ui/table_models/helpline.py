@@ -13,7 +13,6 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QObject,
@@ -27,6 +26,7 @@ from app.services.helpline import HelplineContactDTO
 from app.services.timeline_words import channel_word
 from app.ui.labels import date_text
 from app.ui.table_models.attention import AttentionTableModel, Column
+from app.ui.table_models.sorted_list import SortedListModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DUE = QColor("#a4262c")
@@ -49,37 +49,22 @@ def short_text(text: str | None, limit: int = SHORT) -> str:
     return (line[:limit].rstrip() + "…") if more else line
 
 
-class HelplineModel(QAbstractTableModel):
+class HelplineModel(SortedListModel[HelplineContactDTO]):
     WHEN, CHANNEL, CALLER, ASKED, FOLLOW_UP, HANDLED_BY = range(6)
     COLUMN_COUNT = 6
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._listed: list[HelplineContactDTO] = []  # in the service's order
-        self._rows: list[HelplineContactDTO] = []
-        self._sort: tuple[int, Qt.SortOrder] | None = None
         self.today = date.today()
 
-    # ---- content -------------------------------------------------------------------------
+    def listed(self) -> None:
+        self.today = date.today()
+
     def set_contacts(self, rows: list[HelplineContactDTO]) -> None:
-        self.beginResetModel()
-        self.today = date.today()
-        self._listed = list(rows)
-        self._rows = list(rows)
-        if self._sort is not None:
-            self._order(*self._sort)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows, self._listed = [], []
-        self.endResetModel()
+        self.set_rows(rows)
 
     def contact(self, row: int) -> HelplineContactDTO:
-        return self._rows[row]
-
-    def row_of(self, contact_id: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.id == contact_id), -1)
+        return self.row_item(row)
 
     def is_due(self, contact: HelplineContactDTO) -> bool:
         return contact.follow_up_due(self.today)
@@ -93,31 +78,24 @@ class HelplineModel(QAbstractTableModel):
         return self.tr("Anonym") if c.anonymous else self.tr("Okänd person")
 
     # ---- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Tidpunkt"), self.tr("Kanal"), self.tr("Vem"),
+                self.tr("Frågade om"), self.tr("Följs upp"), self.tr("Togs emot av"))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Tidpunkt"), self.tr("Kanal"), self.tr("Vem"),
-                    self.tr("Frågade om"), self.tr("Följs upp"), self.tr("Togs emot av"))[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < self.COLUMN_COUNT):
             return self.tr("Klicka för att sortera; klicka igen för att vända ordningen.")
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        c, column = self.row_at(index), index.column()
+        if c is None:
             return None
-        c = self._rows[index.row()]
-        column = index.column()
         due = column == self.FOLLOW_UP and self.is_due(c)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(c, column)
+            return self.text(c, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if due:
                 return self.tr("Uppföljningen skulle ha gjorts.") + (
@@ -141,7 +119,7 @@ class HelplineModel(QAbstractTableModel):
             return font
         return None
 
-    def _display(self, c: HelplineContactDTO, column: int) -> str:
+    def text(self, c: HelplineContactDTO, column: int) -> str:
         if column == self.WHEN:
             return c.contacted_at.strftime("%Y-%m-%d %H:%M")
         if column == self.CHANNEL:
@@ -156,28 +134,13 @@ class HelplineModel(QAbstractTableModel):
             return c.handled_by or ""
         return ""
 
-    # ---- sorting -------------------------------------------------------------------------
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """By a column; -1 is the service's order again (newest first)."""
-        self.layoutAboutToBeChanged.emit()
-        if 0 <= column < self.COLUMN_COUNT:
-            self._sort = (column, order)
-            self._order(column, order)
-        else:
-            self._sort = None
-            self._rows = list(self._listed)
-        self.layoutChanged.emit()
-
-    def _order(self, column: int, order: Qt.SortOrder) -> None:
-        def key(c: HelplineContactDTO) -> Any:
-            if column == self.WHEN:
-                return c.contacted_at
-            if column == self.FOLLOW_UP:
-                # Contacts without a follow-up day last when ascending (the due ones first).
-                return (c.follow_up_on is None, c.follow_up_on or date.max, c.contacted_at)
-            return (self._display(c, column).casefold(), c.contacted_at or datetime.min)
-
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+    def sort_key(self, c: HelplineContactDTO, column: int) -> Any:
+        if column == self.WHEN:
+            return c.contacted_at
+        if column == self.FOLLOW_UP:
+            # Contacts without a follow-up day last when ascending (the due ones first).
+            return (c.follow_up_on is None, c.follow_up_on or date.max, c.contacted_at)
+        return (self.text(c, column).casefold(), c.contacted_at or datetime.min)
 
 
 class HelplineDueModel(AttentionTableModel):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.models.enums import NotificationKind
@@ -23,6 +23,7 @@ from app.ui.labels import (
     notification_trigger_label,
     team_role_label,
 )
+from app.ui.table_models.sorted_list import SortedListModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MUTED = QColor("#6b6b6b")
@@ -33,56 +34,24 @@ def datetime_text(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-class NotificationsModel(QAbstractTableModel):
+class NotificationsModel(SortedListModel[NotificationSummary]):
     DATE, KIND, PEOPLE, TRIGGER, SETTING, TEAM, MESSAGE = range(7)
     COLUMN_COUNT = 7
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._listed: list[NotificationSummary] = []  # in the service's order
-        self._rows: list[NotificationSummary] = []
-        self._sort: tuple[int, Qt.SortOrder] | None = None
-
-    # ---- content -------------------------------------------------------------------------
     def set_notifications(self, rows: list[NotificationSummary]) -> None:
-        self.beginResetModel()
-        self._listed = list(rows)
-        self._rows = list(rows)
-        if self._sort is not None:
-            self._order(*self._sort)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows, self._listed = [], []
-        self.endResetModel()
+        self.set_rows(rows)
 
     def notification(self, row: int) -> NotificationSummary:
-        return self._rows[row]
+        return self.row_item(row)
 
-    def row_of(self, notification_id: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.id == notification_id), -1)
-
-    # ---- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Datum"), self.tr("Slag"), self.tr("Personer"), self.tr("Anledning"),
-                  self.tr("Plats"), self.tr("Team"), self.tr("Budskap"))
-        return titles[section] if 0 <= section < self.COLUMN_COUNT else None
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Datum"), self.tr("Slag"), self.tr("Personer"), self.tr("Anledning"),
+                self.tr("Plats"), self.tr("Team"), self.tr("Budskap"))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        n, column = self.row_at(index), index.column()
+        if n is None:
             return None
-        n = self._rows[index.row()]
-        column = index.column()
         invitation = n.kind is NotificationKind.CALLIN_INVITATION
         if role == Qt.ItemDataRole.ForegroundRole and invitation:
             return QBrush(MUTED)  # summons to a call-in; the call-in itself is the dose
@@ -96,8 +65,11 @@ class NotificationsModel(QAbstractTableModel):
             if column == self.MESSAGE:
                 return "\n".join(message_part_label(p) for p in n.message_parts) or None
             return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(n, column)
+        return None
+
+    def text(self, n: NotificationSummary, column: int) -> str:
         if column == self.DATE:
             return datetime_text(n.delivered_at) or self.tr("ej skickad")
         if column == self.KIND:
@@ -112,7 +84,7 @@ class NotificationsModel(QAbstractTableModel):
             return ", ".join(self.member_text(m) for m in n.team)
         if column == self.MESSAGE:
             return ", ".join(message_part_label(p) for p in n.message_parts)
-        return None
+        return ""
 
     @staticmethod
     def member_text(member: TeamMember) -> str:
@@ -133,31 +105,17 @@ class NotificationsModel(QAbstractTableModel):
         return self.tr("%1, %2 och %3 till").replace("%1", names[0]).replace(
             "%2", names[1]).replace("%3", str(len(names) - 2))
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """By a column; -1 is the service's order again (newest first)."""
-        self.layoutAboutToBeChanged.emit()
-        if 0 <= column < self.COLUMN_COUNT:
-            self._sort = (column, order)
-            self._order(column, order)
-        else:
-            self._sort = None
-            self._rows = list(self._listed)
-        self.layoutChanged.emit()
-
-    def _order(self, column: int, order: Qt.SortOrder) -> None:
-        def key(n: NotificationSummary) -> Any:
-            if column == self.DATE:
-                return n.delivered_at or datetime.min
-            if column == self.KIND:
-                return notification_kind_label(n.kind).casefold()
-            if column == self.PEOPLE:
-                return self.people_text(n).casefold()
-            if column == self.TRIGGER:
-                return self.trigger_text(n).casefold()
-            if column == self.SETTING:
-                return notification_setting_label(n.setting).casefold()
-            if column == self.TEAM:
-                return ", ".join(m.name for m in n.team).casefold()
-            return len(n.message_parts)
-
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+    def sort_key(self, n: NotificationSummary, column: int) -> Any:
+        if column == self.DATE:
+            return n.delivered_at or datetime.min
+        if column == self.KIND:
+            return notification_kind_label(n.kind).casefold()
+        if column == self.PEOPLE:
+            return self.people_text(n).casefold()
+        if column == self.TRIGGER:
+            return self.trigger_text(n).casefold()
+        if column == self.SETTING:
+            return notification_setting_label(n.setting).casefold()
+        if column == self.TEAM:
+            return ", ".join(m.name for m in n.team).casefold()
+        return len(n.message_parts)

@@ -2,7 +2,8 @@
 referral's history of steps.
 
 Referrals number in the hundreds or low thousands, so the service's rows come in one lane job
-and the header sorts them in memory; -1 restores the service's order (latest proposed first).
+and the header sorts them in memory (``SortedListModel``); -1 restores the service's order
+(latest proposed first).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.ui.support_words import (
     consent_state_label,
     referral_status_label,
 )
+from app.ui.table_models.sorted_list import SortedListModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#a4262c")
@@ -40,58 +42,32 @@ def consent_state(r: ReferralDTO) -> ConsentState:
     return ConsentState.MISSING
 
 
-class ReferralsModel(QAbstractTableModel):
+class ReferralsModel(SortedListModel[ReferralDTO]):
     PERSON, SERVICE, PROVIDER, STATUS, PROPOSED, DUE, OFFICER, CONSENT = range(8)
     COLUMN_COUNT = 8
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._listed: list[ReferralDTO] = []  # in the service's order
-        self._rows: list[ReferralDTO] = []
-        self._sort: tuple[int, Qt.SortOrder] | None = None
         self.today = date.today()
 
-    # ---- content -------------------------------------------------------------------------
+    def listed(self) -> None:
+        self.today = date.today()
+
     def set_referrals(self, rows: list[ReferralDTO]) -> None:
-        self.beginResetModel()
-        self.today = date.today()
-        self._listed = list(rows)
-        self._rows = list(rows)
-        if self._sort is not None:
-            self._order(*self._sort)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows, self._listed = [], []
-        self.endResetModel()
+        self.set_rows(rows)
 
     def referral(self, row: int) -> ReferralDTO:
-        return self._rows[row]
+        return self.row_item(row)
 
-    def row_of(self, referral_id: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.id == referral_id), -1)
-
-    # ---- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Person"), self.tr("Insats"), self.tr("Utförare"), self.tr("Status"),
-                  self.tr("Föreslagen"), self.tr("Följs upp senast"), self.tr("Ansvarig"),
-                  self.tr("Samtycke"))
-        return titles[section] if 0 <= section < self.COLUMN_COUNT else None
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Person"), self.tr("Insats"), self.tr("Utförare"), self.tr("Status"),
+                self.tr("Föreslagen"), self.tr("Följs upp senast"), self.tr("Ansvarig"),
+                self.tr("Samtycke"))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        r, column = self.row_at(index), index.column()
+        if r is None:
             return None
-        r, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(r, column)
         overdue = r.is_overdue(self.today)
@@ -138,29 +114,15 @@ class ReferralsModel(QAbstractTableModel):
             return consent_state_label(consent_state(r))
         return ""
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """By a column; -1 is the service's order again (latest proposed first)."""
-        self.layoutAboutToBeChanged.emit()
-        if 0 <= column < self.COLUMN_COUNT:
-            self._sort = (column, order)
-            self._order(column, order)
-        else:
-            self._sort = None
-            self._rows = list(self._listed)
-        self.layoutChanged.emit()
-
-    def _order(self, column: int, order: Qt.SortOrder) -> None:
-        def key(r: ReferralDTO) -> Any:
-            if column == self.STATUS:
-                return _STATUS_ORDER.get(r.status, 99)
-            if column == self.PROPOSED:
-                return r.proposed_on or date.min
-            if column == self.DUE:
-                # Without a follow-up date last when ascending: nothing is due.
-                return r.due_on or date.max
-            return self.text(r, column).casefold()
-
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+    def sort_key(self, r: ReferralDTO, column: int) -> Any:
+        if column == self.STATUS:
+            return _STATUS_ORDER.get(r.status, 99)
+        if column == self.PROPOSED:
+            return r.proposed_on or date.min
+        if column == self.DUE:
+            # Without a follow-up date last when ascending: nothing is due.
+            return r.due_on or date.max
+        return self.text(r, column).casefold()
 
 
 class ReferralHistoryModel(QAbstractTableModel):
