@@ -177,6 +177,8 @@ def run_import(db: Db, path: str | Path, *, dry_run: bool, progress: Progress | 
                      detail={"bundle_id": manifest.bundle_id,
                              "records": len(incoming), "changes": preview.total_changes})
         s.flush()
+    if preview.total_changes:
+        db.refresh_statistics()  # a first import can turn empty tables into large ones
     return preview
 
 

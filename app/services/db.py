@@ -63,6 +63,20 @@ class Db:
             session.rollback()
             session.close()
 
+    def refresh_statistics(self) -> None:
+        """Let SQLite refresh what its query planner knows of the tables (``PRAGMA
+        optimize``, as SQLite advises on opening and after large changes).
+
+        Without statistics the planner takes every table's index on its yes/no ``deleted``
+        column for a selective one: a group's memberships were read by walking all live
+        memberships (17 ms instead of 0.1 ms at 100,000 people). The analysis is limited
+        and only redone for tables whose size changed much: about 0.25 s at 100,000 people.
+        It records statistics only, no data, so it is not an audited write."""
+        with self._write_engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit = 400")
+            conn.exec_driver_sql("PRAGMA optimize = 0x10002")
+            conn.commit()
+
     def meta(self, key: str) -> str | None:
         with self.read() as s:
             row = s.get(VaultMeta, key)

@@ -93,6 +93,7 @@ def _start(unlocked: UnlockedVault, action_detail: dict[str, object] | None = No
             audit.record(s, Action.FAILED_LOGIN, "vault", unlocked.vault_id,
                          detail={"attempts": unlocked.failed_attempts_before})
         audit.record(s, Action.LOGIN, "vault", unlocked.vault_id, detail=action_detail)
+    db.refresh_statistics()
     return Services(unlocked, db)
 
 
