@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.models.enums import GroupStatus
 from app.services.doses import Doses
 from app.services.drafts import Draft
@@ -178,14 +177,7 @@ class DetailsTab(QWidget):
         self.saved.emit(group)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            rest = self.errors.show(exc.errors)
-            if not rest:
-                return
-            self.message.setText("\n".join(str(e) for e in rest))
-        else:
-            self.message.setText(user_message(exc))
-        self.message.show()
+        self.errors.show_failure(exc, self.message)
 
 
 class IncidentsTab(QWidget):

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import FieldError, ValidationError
+from app.errors import FieldError
 from app.models.enums import Lever
 from app.services.followthrough import FollowThroughDTO, FollowThroughService
 from app.services.incidents import IncidentService
@@ -496,14 +496,7 @@ class RoundDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            rest = self.errors.show(exc.errors)
-            if not rest:
-                return
-            self.message.setText("\n".join(str(e) for e in rest))
-        else:
-            self.message.setText(user_message(exc))
-        self.message.show()
+        self.errors.show_failure(exc, self.message)
 
     def discard(self) -> None:
         """Close and forget what was typed (the vault is locking)."""
@@ -556,14 +549,7 @@ class EndRoundDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            rest = self.errors.show(exc.errors)
-            if not rest:
-                return
-            self.message.setText("\n".join(str(e) for e in rest))
-        else:
-            self.message.setText(user_message(exc))
-        self.message.show()
+        self.errors.show_failure(exc, self.message)
 
     def discard(self) -> None:
         self.ended_on.clear()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.services.groups import MembershipDTO
 from app.services.people import PersonSummary
 from app.ui.crash import user_message
@@ -218,11 +217,4 @@ class AddMemberDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            rest = self.errors.show(exc.errors)
-            if not rest:
-                return
-            self.message.setText("\n".join(str(e) for e in rest))
-        else:
-            self.message.setText(user_message(exc))
-        self.message.show()
+        self.errors.show_failure(exc, self.message)

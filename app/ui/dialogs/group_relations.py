@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound
 from app.models.enums import RelationKind
 from app.services.groups import GroupDTO, GroupService, RelationDTO
 from app.services.incidents import IncidentDTO, IncidentService
@@ -293,11 +293,4 @@ class RelationDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            rest = self.errors.show(exc.errors)
-            if not rest:
-                return
-            self.message.setText("\n".join(str(e) for e in rest))
-        else:
-            self.message.setText(user_message(exc))
-        self.message.show()
+        self.errors.show_failure(exc, self.message)

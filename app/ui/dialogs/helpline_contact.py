@@ -436,14 +436,7 @@ class FollowedUpDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            rest = self.errors.show(exc.errors)
-            if not rest:
-                return
-            self.message.setText("\n".join(str(e) for e in rest))
-        else:
-            self.message.setText(user_message(exc))
-        self.message.show()
+        self.errors.show_failure(exc, self.message)
 
     def clear(self) -> None:
         self.day.clear()

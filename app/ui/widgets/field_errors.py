@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from app.errors import FieldError
+from app.errors import FieldError, ValidationError
+from app.ui.crash import user_message
 
 ERROR_COLOUR = "#a4262c"
 
@@ -87,6 +88,18 @@ class FieldErrors(QObject):
         if first is not None:
             _focus(self._inputs[first])
         return unclaimed
+
+    def show_failure(self, exc: BaseException, message: QLabel) -> None:
+        """A save that failed: a field's message beside its field, anything else (a
+        field-less error, or not a validation error at all) in ``message``."""
+        if isinstance(exc, ValidationError):
+            rest = self.show(exc.errors)
+            if not rest:
+                return
+            message.setText("\n".join(str(e) for e in rest))
+        else:
+            message.setText(user_message(exc))
+        message.show()
 
 
 def _focus(widget: QWidget) -> None:
