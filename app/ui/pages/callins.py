@@ -4,7 +4,6 @@ invited and came; filter by status, search by title, venue or group; a window pe
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 
 import shiboken6
@@ -35,6 +34,7 @@ from app.ui.icons import page_icon
 from app.ui.labels import callin_status_label
 from app.ui.pages.base import Page, PageContext
 from app.ui.table_models.callins import CallInsModel
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.field_errors import error_label
 
 SEARCH_DELAY_MS = 250
@@ -78,11 +78,7 @@ class CallInsPage(Page):
         self._size_columns()
         self.view.activated.connect(self._open_index)
 
-        self.empty = QLabel()
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setContentsMargins(48, 48, 48, 48)
+        self.empty = EmptyState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
@@ -221,7 +217,7 @@ class CallInsPage(Page):
             self.stack.setCurrentWidget(self.view)
             return
         if text or status:
-            title = self.tr("Ingen call-in matchar ”%1”").replace("%1", html.escape(text)) \
+            title = self.tr("Ingen call-in matchar ”%1”").replace("%1", text) \
                 if text else self.tr("Ingen call-in har den statusen")
             body = self.tr("Töm sökrutan och välj ”Alla” för att se hela listan.")
         else:
@@ -230,7 +226,7 @@ class CallInsPage(Page):
                            "riktar sig till, vilka som bjuds in och varför, talarna och "
                            "logistiken. Börja med ”Ny call-in…”; ett utkast kan sparas och "
                            "planeras färdigt senare.")
-        self.empty.setText(f"<h3>{title}</h3><p>{body}</p>")
+        self.empty.say(title, body)
         self.stack.setCurrentWidget(self.empty)
 
     def _show_error(self, exc: BaseException) -> None:

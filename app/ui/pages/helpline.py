@@ -10,7 +10,6 @@ undone); the service logs both. A promised follow-up is marked done with "Uppfö
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import date
 
@@ -43,6 +42,7 @@ from app.ui.icons import page_icon
 from app.ui.pages.base import Page, PageContext
 from app.ui.period import PeriodFilter
 from app.ui.table_models.helpline import HelplineModel, channel_label
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.field_errors import error_label
 
 SEARCH_DELAY_MS = 250
@@ -149,11 +149,7 @@ class HelplinePage(Page):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
         self.model.layoutChanged.connect(self._selection_changed)
-        self.empty = QLabel()
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setContentsMargins(48, 48, 48, 48)
+        self.empty = EmptyState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
@@ -303,7 +299,7 @@ class HelplinePage(Page):
             title = self.tr("Inga kontakter med avhopparlinjen ännu")
             body = self.tr("Registrera ett samtal medan det pågår med ”Ny kontakt…” (Ctrl+N). "
                            "Den som ringer är anonym tills hen själv uppger sitt namn.")
-        self.empty.setText(f"<h3>{html.escape(title)}</h3><p>{html.escape(body)}</p>")
+        self.empty.say(title, body)
         self.stack.setCurrentWidget(self.empty)
 
     def _show_error(self, message: str) -> None:

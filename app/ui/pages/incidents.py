@@ -33,6 +33,7 @@ from app.ui.labels import gmi_label, incident_type_label
 from app.ui.pages.base import Page, PageContext
 from app.ui.period import PeriodFilter
 from app.ui.table_models.incidents import IncidentFilter, IncidentTableModel
+from app.ui.widgets.empty_state import EmptyState
 
 ERROR_STYLE = "color: #a4262c;"
 GROUPS_MAX = 5000  # a working group follows tens of groups; the chooser lists them all
@@ -110,11 +111,7 @@ class IncidentsPage(Page):
         self._size_columns()
         self._selection_changed()
 
-        self.empty = QLabel()
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setContentsMargins(48, 48, 48, 48)
+        self.empty = EmptyState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
@@ -259,7 +256,7 @@ class IncidentsPage(Page):
             title = self.tr("Inga händelser registrerade ännu")
             body = self.tr("Registrera skjutningar, sprängningar och annat våld med "
                            "”Ny händelse” (Ctrl+N).")
-        self.empty.setText(f"<h3>{title}</h3><p>{body}</p>")
+        self.empty.say(title, body)
         self.stack.setCurrentWidget(self.empty)
 
     def _show_error(self, message: str) -> None:

@@ -5,7 +5,6 @@ in a window of its own; an invitation opens its call-in."""
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import Any
 
@@ -40,6 +39,7 @@ from app.ui.labels import notification_kind_label
 from app.ui.pages.base import Page, PageContext
 from app.ui.period import PeriodFilter
 from app.ui.table_models.notifications import NotificationsModel
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.field_errors import error_label
 from app.ui.widgets.stat_card import StatCard
 
@@ -104,11 +104,7 @@ class NotificationsPage(Page):
         self.view.verticalHeader().hide()
         self._size_columns()
         self.view.activated.connect(self._open_index)
-        self.empty = QLabel()
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setContentsMargins(48, 48, 48, 48)
+        self.empty = EmptyState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
@@ -296,7 +292,7 @@ class NotificationsPage(Page):
                            "mot ansikte: hemma, på gatan eller hos frivården. Registrera ett med "
                            "”Nytt riktat samtal…”. Kallelser till call-ins visas här när de "
                            "skickas från en call-in.")
-        self.empty.setText(f"<h3>{html.escape(title)}</h3><p>{html.escape(body)}</p>")
+        self.empty.say(title, body)
         self.stack.setCurrentWidget(self.empty)
 
     def _show_error(self, exc: BaseException) -> None:

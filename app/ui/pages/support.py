@@ -9,7 +9,6 @@ not hundreds of thousands). A referral opens in a window of its own, one per ref
 
 from __future__ import annotations
 
-import html
 from functools import partial
 from typing import Any
 
@@ -45,6 +44,7 @@ from app.ui.pages.base import Page, PageContext
 from app.ui.pages.support_providers import ProvidersTab
 from app.ui.support_words import referral_status_label
 from app.ui.table_models.referrals import ReferralsModel
+from app.ui.widgets.empty_state import EmptyState
 from app.ui.widgets.field_errors import error_label
 
 OPEN = "open"  # the status filter's two groupings beside the statuses themselves
@@ -121,11 +121,7 @@ class SupportPage(Page):
         self.view.verticalHeader().hide()
         self._size_columns()
         self.view.activated.connect(self._open_index)  # double-click and Enter
-        self.empty = QLabel()
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setContentsMargins(48, 48, 48, 48)
+        self.empty = EmptyState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
@@ -305,7 +301,7 @@ class SupportPage(Page):
                            "med personens samtycke. Föreslå en med ”Ny remiss…” eller från "
                            "personens flik Stöd. Lägg först in utförarna under fliken "
                            "Utförare.")
-        self.empty.setText(f"<h3>{html.escape(title)}</h3><p>{html.escape(body)}</p>")
+        self.empty.say(title, body)
         self.stack.setCurrentWidget(self.empty)
 
     def _show_error(self, exc: BaseException) -> None:
